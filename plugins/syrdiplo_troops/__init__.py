@@ -1,0 +1,26 @@
+"""Built-in syrdiplo plugin: the troops extractor.
+
+Shaped exactly like a third-party plugin: it imports only the public
+``syrdiplo`` API and is registered through the ``syrdiplo`` entry-point group.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import syrdiplo
+
+from .extractor import TroopsExtractor
+
+__all__ = ["TroopsExtractor"]
+
+
+@syrdiplo.hookimpl
+def syrdiplo_register_lexicons(register: Any) -> None:
+    register("troops", resources.files(__name__) / "data" / "troops.toml")
+
+
+@syrdiplo.hookimpl
+def syrdiplo_register_extractors(register: Any) -> None:
+    register(TroopsExtractor())

@@ -1,0 +1,167 @@
+"""Arabic text helpers that keep offsets true: normalisation with an offset map.
+
+Patterns are matched against a *normalised* copy of the article (no diacritics
+or tatweel, one alef, ي for ى, ه for ة, Western digits, Latin punctuation), and
+every match is mapped back to the original text, so spans always point into
+:attr:`Article.text` exactly as given::
+
+    >>> norm = normalize("قالَ أنتونوف، ٢٨ تموز")
+    >>> norm.text
+    'قال انتونوف, 28 تموز'
+    >>> m = regex.search("انتونوف", norm.text)
+    >>> norm.original_span(m.start(), m.end())
+    (5, 12)
+
+This module is public so that plugins can match the way the built-ins do.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+import regex
+
+__all__ = [
+    "PROCLITIC",
+    "WORD_END",
+    "WORD_START",
+    "NormalizedText",
+    "compile_pattern",
+    "normalize",
+    "normalize_word",
+]
+
+# One character becomes one character: str.translate keeps offsets.
+_MAP: dict[int, str] = {
+    **{ord(c): "ا" for c in "أإآٱٲٳ"},
+    ord("ى"): "ي",
+    ord("ی"): "ي",  # Persian yeh
+    ord("ک"): "ك",  # Persian kaf
+    ord("ة"): "ه",
+    **{0x0660 + i: str(i) for i in range(10)},  # Eastern Arabic digits
+    **{0x06F0 + i: str(i) for i in range(10)},  # Persian digits
+    ord("٫"): ".",  # Arabic decimal separator
+    ord("٬"): ",",  # Arabic thousands separator
+    ord("،"): ",",
+    ord("؛"): ";",
+    ord("؟"): "?",
+    ord("٪"): "%",
+    0x00A0: " ",  # no-break space
+    0x2007: " ",
+    0x202F: " ",
+    ord("\t"): " ",
+}
+_TABLE = str.maketrans(_MAP)
+
+# Characters dropped from the normalised copy: harakat, superscript alef,
+# Quranic marks, tatweel, invisible direction and width marks, soft hyphens.
+_DROP_CLASS = r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C\u00AD]"
+# Runs of spaces collapse to one, and carriage returns go, so "a  b" matches "a b".
+_DROP = regex.compile(_DROP_CLASS + r"|\r|(?<= ) +")
+# Marks that belong to the letter before them: a match ending on the letter takes them along.
+_TRAILING_MARK = regex.compile(r"[\u064B-\u065F\u0670]+")
+
+#: Zero-width assertion: no letter, mark or digit before this point.
+WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
+#: Zero-width assertion: no letter, mark or digit after this point.
+WORD_END = r"(?![\p{L}\p{M}\p{N}])"
+#: Optional attached prefixes: conjunction و/ف, preposition ب/ل/ك, article ال (لل after ل).
+PROCLITIC = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+
+
+@attrs.frozen
+class NormalizedText:
+    """A normalised copy of ``original`` with the map back to original offsets.
+
+    ``offsets[i]`` is the offset in ``original`` of ``text[i]``; ``None`` when the
+    two texts are aligned one to one (nothing was dropped).
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...] | None = None
+
+    def original_offset(self, index: int) -> int:
+        """The original offset of normalised offset ``index`` (a start position)."""
+        if self.offsets is None:
+            return index
+        if index >= len(self.text):
+            return len(self.original)
+        return self.offsets[index]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised ``[start, end)`` to the original text.
+
+        The end takes along diacritics that follow the last letter, so a match on
+        ``قال`` in ``قالَ`` spans all four characters.
+        """
+        if self.offsets is None:
+            ostart, oend = start, end
+        else:
+            ostart = self.original_offset(start)
+            oend = self.offsets[end - 1] + 1 if end > start else ostart
+        if oend < len(self.original) and end > start:
+            mark = _TRAILING_MARK.match(self.original, oend)
+            if mark:
+                oend = mark.end()
+        return ostart, oend
+
+    def finditer(
+        self, pattern: regex.Pattern[str], start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int, regex.Match[str]]]:
+        """Search the normalised text; yield ``(original_start, original_end, match)``."""
+        stop = len(self.text) if end is None else end
+        for match in pattern.finditer(self.text, start, stop):
+            ostart, oend = self.original_span(match.start(), match.end())
+            yield ostart, oend, match
+
+    def to_normalized(self, original_index: int) -> int:
+        """The normalised offset of an original offset (first kept character at or after it)."""
+        if self.offsets is None:
+            return original_index
+        return bisect.bisect_left(self.offsets, original_index)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise Arabic ``text`` for matching, keeping the map back to it."""
+    mapped = text.translate(_TABLE)
+    if not _DROP.search(mapped):
+        return NormalizedText(text, mapped, None)
+    kept: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in _DROP.finditer(mapped):
+        if match.start() > position:
+            kept.append(mapped[position : match.start()])
+            offsets.extend(range(position, match.start()))
+        position = match.end()
+    kept.append(mapped[position:])
+    offsets.extend(range(position, len(mapped)))
+    return NormalizedText(text, "".join(kept), tuple(offsets))
+
+
+def normalize_word(word: str) -> str:
+    """Normalise a lexicon entry the same way article text is normalised."""
+    return _DROP.sub("", word.translate(_TABLE)).strip()
+
+
+def _flexible_space(word: str) -> str:
+    return regex.sub(r"\s+", " ", word)
+
+
+def compile_pattern(pattern: str, flags: int = 0, **lists: Iterable[str]) -> regex.Pattern[str]:
+    """Compile ``pattern`` with named word lists (``\\L<name>``), normalising the words.
+
+    Words are normalised with :func:`normalize_word` and the ``regex`` module picks
+    the longest alternative (``كانون الثاني`` over ``كانون``). Inner spaces in a
+    multi-word entry match one space in the normalised text.
+    """
+    named: dict[str, Any] = {}
+    for name, words in lists.items():
+        cleaned = {_flexible_space(normalize_word(w)) for w in words}
+        cleaned.discard("")
+        named[name] = sorted(cleaned, key=lambda w: (-len(w), w))
+    return regex.compile(pattern, flags, **named)
