@@ -1,0 +1,685 @@
+"""From pattern matches to actor mentions: names, titles, counterparts, pointers back.
+
+The matches of the gazetteer pattern are read left to right, keeping what the
+article has said so far (who was named, which institution was last mentioned),
+because Arabic news copy names a person once in full and then by surname, by
+title ("الوزير") or by relation ("نظيره الأمريكي").
+
+How a title is given a person, in order:
+
+1. a name right after it ("وزير الخارجية الروسي، سيرغي لافروف");
+2. "السابق"/"المنتخب": the holder before or after the event date;
+3. a date written in the same sentence: the holder on that date
+   ("وكان وزيرا الدفاع الروسي والأمريكي تحدثا في آب من العام المنصرم");
+4. the last person in the article who held that office;
+5. the holder on the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ._actors_data import Gazetteer, Title, key
+from ._actors_pattern import lookup
+from .document import Document
+from .model import Actor, ActorType, Timex
+from .text import compile_pattern
+
+__all__ = ["resolve_mentions", "timex_date"]
+
+# between a title and the name it introduces: commas, dashes, quotes, one bracket
+_APPOSITION_GAP = regex.compile(r"[\s,:\-–\"“”«»]*(?:\([^()\n]{0,60}\)[\s,]*)?")
+_SECOND_ADJECTIVE = regex.compile(r"[\s,]*و(?P<adj>\S+)")
+_KINDS = {
+    "dual": "role",
+    "spokesperson": "role",
+    "fixed": "role",
+    "host_adjective": "role",
+    "host_construct": "role",
+    "adjective": "role",
+    "construct": "role",
+    "institution_host": "institution",
+}
+
+
+@attrs.define
+class Mention:
+    """One match, before and after resolution (normalised offsets)."""
+
+    kind: str
+    nstart: int
+    nend: int
+    match: regex.Match[str]
+    part: int = 0  # 0, or 1 for the second holder of "وزيرا الخارجية الروسي والأمريكي"
+    resolved: bool = False
+    canonical: str | None = None
+    country: str | None = None
+    type: ActorType = ActorType.PERSON
+    role: str | None = None
+    at: str | None = None
+    emit: bool = True
+
+
+class _Groups(dict[str, str | None]):
+    """A match's groups; groups of other families read as ``None``."""
+
+    def __missing__(self, name: str) -> None:
+        return None
+
+
+def _groups(match: regex.Match[str]) -> _Groups:
+    return _Groups(match.groupdict())
+
+
+def timex_date(value: str | None, published: dt.date | None) -> dt.date | None:
+    """A representative day for a TIMEX value (the start of a range, mid-month for a month)."""
+    if not value:
+        return None
+    value = value.split("/")[0]
+    try:
+        if "W" in value:
+            year, week = value.split("-W")
+            return dt.date.fromisocalendar(int(year), int(week[:2]), 1)
+        parts = value[:10].split("-")
+        year = int(parts[0])
+        if len(parts) >= 3:
+            return dt.date(year, int(parts[1]), int(parts[2]))
+        if len(parts) == 2:
+            return dt.date(year, int(parts[1]), 15)
+        if published is not None and published.year == year:
+            return published
+        return dt.date(year, 7, 1)
+    except ValueError:
+        return None
+
+
+class _Resolver:
+    def __init__(self, doc: Document, g: Gazetteer) -> None:
+        self.doc = doc
+        self.g = g
+        self.norm = doc.normalized
+        self.text = doc.normalized.text
+        self.published = doc.article.published
+        self.openers = _openers(doc)
+        self.sentence_starts = [doc.normalized.to_normalized(s.start) for s in doc.sentences]
+        self.timexes = [
+            (self.norm.to_normalized(t.start), self.norm.to_normalized(t.end), t)
+            for t in doc.timexes
+            if t.value
+        ]
+        self.mentions: list[Mention] = []
+        self.named: dict[str, int] = {}  # canonical -> position of its latest mention
+        self.persons: list[Mention] = []  # resolved person mentions so far
+        self.institutions: list[Mention] = []  # organisation mentions so far
+
+    # ------------------------------------------------------------------ collecting
+
+    def collect(self) -> None:
+        for family, match in self.g.matcher.scan(self.text):
+            start = match.end("pre")
+            if family == "dual" and match["du_a2"]:
+                self.mentions.append(Mention("role", start, match.end("du_a"), match))
+                self.mentions.append(
+                    Mention("role", match.start("du_a2"), match.end(), match, part=1)
+                )
+                continue
+            if family == "side" and match["sd_a2"]:
+                self.mentions.append(Mention("side", start, match.end("sd_a"), match))
+                self.mentions.append(
+                    Mention("side", match.start("sd_a2"), match.end(), match, part=1)
+                )
+                continue
+            self.mentions.append(Mention(_KINDS.get(family, family), start, match.end(), match))
+
+    # ------------------------------------------------------------------ context
+
+    def sentence_of(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def sentence_bounds(self, position: int) -> tuple[int, int]:
+        i = self.sentence_of(position)
+        if i < 0:
+            return 0, len(self.text)
+        start = self.sentence_starts[i]
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def date_for(self, m: Mention) -> tuple[dt.date | None, bool]:
+        """The date a mention is about: a date in its sentence (explicit) or the publication date."""
+        start, end = self.sentence_bounds(m.nstart)
+        best: tuple[int, Timex] | None = None
+        for tstart, tend, timex in self.timexes:
+            if tstart < start or tend > end or (m.nstart <= tstart < m.nend):
+                continue
+            if tstart >= m.nend and self.openers.search(self.text, m.nend, tstart):
+                continue  # the date belongs to the reported words, not to this mention
+            distance = tstart - m.nend if tstart >= m.nend else m.nstart - tend
+            if best is None or distance < best[0]:
+                best = (distance, timex)
+        if best is not None:
+            day = timex_date(best[1].value, self.published)
+            if day is not None:
+                return day, True
+        return self.published, False
+
+    def gap(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    # ------------------------------------------------------------------ names
+
+    def resolve_name(self, m: Mention) -> None:
+        if m.resolved:
+            return
+        m.resolved = True
+        k = lookup(self.g.surfaces, m.match["nm"])
+        forms = self.g.surfaces.get(k or "", [])
+        candidates: list[str] = []
+        for form in forms:
+            if form.how == "after" and form.canonical not in self.named:
+                continue
+            if form.canonical not in candidates:
+                candidates.append(form.canonical)
+        if len(candidates) > 1:
+            seen = [c for c in candidates if c in self.named]
+            if seen:
+                candidates = [max(seen, key=lambda c: self.named[c])]
+            else:
+                day = self.date_for(m)[0]
+                active = [c for c in candidates if day and self.g.offices.held(c, day)]
+                candidates = active if len(active) == 1 else []
+        if not candidates:
+            m.emit = False
+            return
+        entry = self.g.entries[candidates[0]]
+        m.canonical = entry.canonical
+        m.country = entry.country
+        m.type = entry.type
+        if entry.type is ActorType.ORGANIZATION:
+            m.role = entry.kind
+            return
+        day = self.date_for(m)[0]
+        terms = self.g.offices.held(entry.canonical, day) if day else []
+        if terms:
+            m.role, m.at = terms[0].office, terms[0].at
+
+    def apposed(self, index: int, country: str | None) -> Mention | None:
+        """The named person standing right after mention ``index``, if any.
+
+        A bracket may come between ("المتحدثة باسم وزارة الدفاع الأميركية (بنتاغون)، جيسيكا ماكنولتي").
+        """
+        here = self.mentions[index]
+        for there in self.mentions[index + 1 : index + 4]:
+            if there.nstart < here.nend or there.kind != "name":
+                continue
+            self.resolve_name(there)
+            if not there.emit or there.type is not ActorType.PERSON:
+                continue
+            if not _APPOSITION_GAP.fullmatch(self.gap(here.nend, there.nstart)):
+                return None
+            if country and there.country and there.country != country:
+                return None
+            return there
+        return None
+
+    # ------------------------------------------------------------------ offices
+
+    def holds(
+        self, p: Mention, offices: frozenset[str] | set[str], country: str | None, at: str | None
+    ) -> bool:
+        if country and p.country != country:
+            return False
+        if not offices:
+            return True
+        if p.role in offices and (at is None or p.at == at):
+            return True
+        return any(
+            t.office in offices
+            and (at is None or t.at == at)
+            and (country is None or t.country == country)
+            for t in self.g.offices.held(p.canonical or "")
+        )
+
+    def antecedent(
+        self, offices: frozenset[str] | set[str], country: str | None, at: str | None, before: int
+    ) -> Mention | None:
+        for p in reversed(self.persons):
+            if p.nstart < before and p.canonical and self.holds(p, offices, country, at):
+                return p
+        return None
+
+    def fill_office(
+        self,
+        index: int,
+        m: Mention,
+        office: str,
+        country: str | None,
+        at: str | None,
+        modifier: str | None,
+    ) -> None:
+        m.role, m.country, m.at = office, country, at
+        name = self.apposed(index, country)
+        if name is not None:
+            m.canonical = name.canonical
+            m.country = m.country or name.country
+            name.role, name.at = office, at if at else name.at
+            return
+        if country is None:
+            found = self.antecedent({office}, None, at, m.nstart)
+            m.canonical = found.canonical if found else None
+            return
+        day, explicit = self.date_for(m)
+        offices = self.g.offices
+        if modifier == "former":
+            m.canonical = offices.previous(office, country, day, at) if day else None
+            return
+        if modifier == "elect":
+            m.canonical = offices.following(office, country, day, at) if day else None
+            return
+        if explicit and day:
+            holder = offices.holder(office, country, day, at)
+            if holder:
+                m.canonical = holder
+                return
+        found = self.antecedent({office}, country, at, m.nstart)
+        if found is not None:
+            m.canonical = found.canonical
+            m.at = m.at or found.at
+            return
+        m.canonical = offices.holder(office, country, day, at) if day else None
+
+    def host(self, match: regex.Match[str], group: str) -> str | None:
+        g = self.g
+        if match[f"{group}_hn"]:
+            return g.role_names.get(lookup(g.role_names, match[f"{group}_hn"]) or "")
+        if match[f"{group}_hl"]:
+            found = lookup(g.role_names, match[f"{group}_hl"]) or lookup(
+                g.role_names, "ا" + match[f"{group}_hl"]
+            )
+            return g.role_names.get(found or "")
+        if match[f"{group}_hb"]:
+            return g.role_names.get(lookup(g.role_names, match[f"{group}_hb"]) or "")
+        if match[f"{group}_hta"]:
+            return g.adjectives.get(key(match[f"{group}_hta"]))
+        return None
+
+    def modifier(self, text: str | None) -> str | None:
+        for word in (text or "").split():
+            kind = self.g.modifiers.get(key(word))
+            if kind in ("former", "elect"):
+                return kind
+        return None
+
+    def resolve_role(self, index: int, m: Mention) -> None:
+        g, match = self.g, m.match
+        groups = _groups(match)
+        title: Title | None
+        if groups["du_t"]:
+            title = g.titles["dual"][lookup(g.titles["dual"], groups["du_t"]) or ""]
+            adjective = groups["du_a2"] if m.part else groups["du_a"]
+            self.fill_office(
+                index, m, title.office, g.role_adjectives.get(key(adjective)), None, None
+            )
+            if m.part == 0 and not groups["du_a2"]:
+                self.second_holder(index, m, title)
+            return
+        if groups["ri_t"]:
+            self.resolve_spokesperson(index, m)
+            return
+        if groups["rf_t"]:
+            title = g.titles["fixed"][lookup(g.titles["fixed"], groups["rf_t"]) or ""]
+            at = self.host(match, "rf") or title.default_host
+            self.fill_office(
+                index, m, title.office, title.country, at, self.modifier(groups["rf_m"])
+            )
+            return
+        if groups["rh_t"] or groups["rhc_t"]:
+            form, group = ("adjective", "rh") if groups["rh_t"] else ("construct", "rhc")
+            title = g.host_titles[form][lookup(g.host_titles[form], groups[f"{group}_t"]) or ""]
+            country = (
+                g.role_adjectives.get(key(groups["rh_a"]))
+                if groups["rh_t"]
+                else g.role_names.get(lookup(g.role_names, groups["rhc_n"]) or "")
+            )
+            at = self.host(match, group) or title.default_host
+            if at == country:
+                at = None
+            self.fill_office(
+                index, m, title.office, country, at, self.modifier(groups[f"{group}_m"])
+            )
+            return
+        form, group = ("adjective", "ra") if groups["ra_t"] else ("construct", "rc")
+        title = g.titles[form][lookup(g.titles[form], groups[f"{group}_t"]) or ""]
+        country = (
+            g.role_adjectives.get(key(groups["ra_a"]))
+            if groups["ra_t"]
+            else g.role_names.get(lookup(g.role_names, groups["rc_n"]) or "")
+        )
+        self.fill_office(index, m, title.office, country, None, self.modifier(groups[f"{group}_m"]))
+
+    def second_holder(self, index: int, m: Mention, title: Title) -> None:
+        """The second holder in "وزيري الخارجية الروسي سيرغي لافروف والأميركي جون كيري"."""
+        _start, end = self.sentence_bounds(m.nstart)
+        after = m.nend
+        if index + 1 < len(self.mentions) and self.mentions[index + 1].kind == "name":
+            after = self.mentions[index + 1].nend
+        found = _SECOND_ADJECTIVE.match(self.text, after, end)
+        if not found:
+            return
+        code = self.g.role_adjectives.get(key(found["adj"]))
+        if code is None:
+            return
+        extra = Mention("role", found.start("adj"), found.end("adj"), m.match, part=2)
+        self.fill_office_extra(extra, title.office, code)
+
+    def fill_office_extra(self, extra: Mention, office: str, country: str) -> None:
+        position = bisect.bisect_left([x.nstart for x in self.mentions], extra.nstart)
+        self.mentions.insert(position, extra)
+        self.fill_office(position, extra, office, country, None, None)
+        extra.resolved = True
+
+    def resolve_spokesperson(self, index: int, m: Mention) -> None:
+        g, groups = self.g, _groups(m.match)
+        titles = {k[:-2] if k.endswith(" ل") else k: t for k, t in g.titles["institution"].items()}
+        title = titles[lookup(titles, groups["ri_t"]) or ""]
+        kind: str | None = None
+        country: str | None = None
+        if groups["ri_it"]:
+            kind = g.institution_titles["adjective"].get(
+                lookup(g.institution_titles["adjective"], groups["ri_it"]) or ""
+            )
+            country = g.adjectives.get(key(groups["ri_ia"]))
+        elif groups["ri_ict"]:
+            kind = g.institution_titles["construct"].get(
+                lookup(g.institution_titles["construct"], groups["ri_ict"]) or ""
+            )
+            country = g.role_names.get(lookup(g.role_names, groups["ri_icn"]) or "")
+        elif groups["ri_org"]:
+            forms = g.surfaces.get(lookup(g.surfaces, groups["ri_org"]) or "", [])
+            entry = next(
+                (
+                    g.entries[f.canonical]
+                    for f in forms
+                    if g.entries[f.canonical].type is ActorType.ORGANIZATION
+                ),
+                None,
+            )
+            if entry is not None:
+                kind, country = entry.kind, entry.country
+                if entry.kind == "un":
+                    kind = "secretariat"
+        else:
+            wanted = None
+            if groups["ri_bare"]:
+                wanted = g.institution_titles["adjective"].get(
+                    lookup(g.institution_titles["adjective"], groups["ri_bare"]) or ""
+                )
+            for inst in reversed(self.institutions):
+                if inst.nstart < m.nstart and (wanted is None or inst.role == wanted):
+                    kind, country = inst.role, inst.country
+                    break
+            else:
+                kind = wanted
+        self.fill_office(index, m, title.office, country, kind, None)
+
+    # ------------------------------------------------------------------ counterparts and pointers back
+
+    def resolve_counterpart(self, index: int, m: Mention) -> None:
+        g = self.g
+        country = g.role_adjectives.get(key(m.match["cp_a"] or "")) if m.match["cp_a"] else None
+        name = self.apposed(index, country)
+        start_sentence = self.sentence_of(m.nstart)
+        ante = None
+        for p in reversed(self.persons):
+            if p.nstart >= m.nstart or self.sentence_of(p.nstart) < start_sentence - 1:
+                continue
+            if p.role and p.canonical:
+                ante = p
+                break
+        office = ante.role if ante else None
+        at = None
+        if ante is not None and office is not None:
+            at = ante.at
+            if office in g.host_offices and ante.at == country:
+                at = ante.country
+        if name is not None:
+            m.canonical, m.country, m.role, m.at = name.canonical, name.country, office, at
+            if office:
+                name.role, name.at = office, at
+            return
+        m.country, m.role, m.at = country, office, at
+        if office is None or country is None:
+            m.emit = country is not None
+            return
+        day = self.date_for(m)[0]
+        m.canonical = g.offices.holder(office, country, day, at) if day else None
+
+    def resolve_anaphor(self, index: int, m: Mention) -> None:
+        g = self.g
+        word = lookup(g.anaphors, m.match["ana"]) or ""
+        allowed = g.anaphors.get(word, frozenset())
+        country = g.role_adjectives.get(key(m.match["ana_a"])) if m.match["ana_a"] else None
+        name = self.apposed(index, country)
+        if name is not None:
+            m.canonical, m.country, m.role, m.at = name.canonical, name.country, name.role, name.at
+            return
+        found = (
+            None if word in g.source_anaphors else self.antecedent(allowed, country, None, m.nstart)
+        )
+        if found is None:
+            if not allowed:
+                # "قال مسؤول أميركي ... وذكر المسؤول الأميركي": back to an anonymous source
+                source = self.last_anonymous(country, m.nstart)
+                if source is not None:
+                    m.type, m.country = ActorType.ANONYMOUS, source.country
+                    return
+            m.emit = False
+            return
+        m.canonical, m.country, m.role, m.at = found.canonical, found.country, found.role, found.at
+
+    def last_anonymous(self, country: str | None, before: int) -> Mention | None:
+        for m in reversed(self.mentions):
+            if (
+                m.nstart >= before
+                or not m.resolved
+                or not m.emit
+                or m.type is not ActorType.ANONYMOUS
+            ):
+                continue
+            if country is None or m.country == country:
+                return m
+        return None
+
+    # ------------------------------------------------------------------ organisations, sources, states
+
+    def resolve_institution(self, m: Mention) -> None:
+        g, groups = self.g, _groups(m.match)
+        if groups["ih_t"]:
+            kind = g.institution_host_titles.get(
+                lookup(g.institution_host_titles, groups["ih_t"]) or ""
+            )
+            country = g.adjectives.get(key(groups["ih_a"]))
+            m.at = self.host(m.match, "ih")
+        elif groups["in_t"]:
+            kind = g.institution_titles["adjective"].get(
+                lookup(g.institution_titles["adjective"], groups["in_t"]) or ""
+            )
+            country = g.adjectives.get(key(groups["in_a"]))
+        else:
+            kind = g.institution_titles["construct"].get(
+                lookup(g.institution_titles["construct"], groups["inc_t"]) or ""
+            )
+            country = g.role_names.get(lookup(g.role_names, groups["inc_n"]) or "")
+        m.type, m.role, m.country = ActorType.ORGANIZATION, kind, country
+        label = g.institution_labels.get(kind or "", "{country}")
+        m.canonical = label.format(country=g.country_name(country)) if country else None
+
+    def resolve_qualified(self, m: Mention) -> None:
+        forms = self.g.qualified.get(lookup(self.g.qualified, m.match["mq"]) or "", [])
+        if not forms:
+            m.emit = False
+            return
+        entry = self.g.entries[forms[0].canonical]
+        m.type, m.canonical, m.country, m.role = (
+            entry.type,
+            entry.canonical,
+            entry.country,
+            entry.kind,
+        )
+
+    def resolve_anonymous(self, index: int, m: Mention) -> None:
+        g, groups = self.g, _groups(m.match)
+        head = key(groups["an_h"])
+        qualified = bool(
+            (groups["an_q"] or "").strip() or (groups["an_q2"] or "").strip() or groups["an_a"]
+        )
+        m.type = ActorType.ANONYMOUS
+        m.country = g.role_adjectives.get(key(groups["an_a"])) if groups["an_a"] else None
+        linked = self.linked_country(index)
+        if m.country is None:
+            m.country = linked
+        if head not in g.anonymous_standalone and not qualified and linked is None:
+            m.emit = False
+
+    def linked_country(self, index: int) -> str | None:
+        """The country of what follows "في/من/لدى" right after an anonymous source."""
+        if index + 1 >= len(self.mentions):
+            return None
+        here, there = self.mentions[index], self.mentions[index + 1]
+        words = self.gap(here.nend, there.nstart).split()
+        prefix = there.match["pre"] or ""
+        linking = self.g.anonymous_linking
+        if len(words) > 2 or not (
+            any(key(w) in linking for w in words) or (not words and "ب" in prefix)
+        ):
+            return None
+        if there.kind == "name":
+            self.resolve_name(there)
+            return there.country
+        if there.kind == "capital":
+            return self.g.capitals.get(lookup(self.g.capitals, there.match["cap"]) or "")
+        if there.kind == "country":
+            return self.g.state_names.get(lookup(self.g.state_names, there.match["sn"]) or "")
+        if there.kind in ("institution", "role", "qualified"):
+            self.resolve_at(index + 1)
+            return there.country
+        return None
+
+    def resolve_state(self, m: Mention) -> None:
+        g, groups = self.g, _groups(m.match)
+        m.type = ActorType.STATE
+        if m.kind == "side":
+            m.country = g.adjectives.get(key(groups["sd_a2"] if m.part else groups["sd_a"]))
+            m.role = "side"
+        elif m.kind == "people":
+            m.country = g.people.get(lookup(g.people, groups["pp"]) or "")
+            m.role = "people"
+            if self.is_adjective(m):
+                m.emit = False
+        elif m.kind == "country":
+            m.country = g.state_names.get(lookup(g.state_names, groups["sn"]) or "")
+            m.role = "name"
+        else:
+            m.country = g.capitals.get(lookup(g.capitals, groups["cap"]) or "")
+            m.role = "capital"
+            previous = self.word_before(m)
+            if "ب" in (groups["pre"] or "") or key(previous) in g.place_prepositions:
+                m.emit = False
+        m.canonical = g.country_name(m.country)
+
+    def word_before(self, m: Mention) -> str:
+        start = m.match.start("pre")
+        words = self.text[max(0, start - 30) : start].split()
+        if not words or not self.text[start - 1 : start].isspace():
+            return ""
+        return words[-1]
+
+    def is_adjective(self, m: Mention) -> bool:
+        """A plural nationality after a definite noun describes it ("العسكريين الروس")."""
+        previous = self.word_before(m)
+        if not previous:
+            return False
+        before = [x for x in self.mentions if x.nend <= m.match.start("pre")]
+        if (
+            before
+            and before[-1].kind == "people"
+            and not self.text[before[-1].nend : m.match.start("pre")].strip()
+        ):
+            return not before[-1].emit  # "الأميركيين والروس" share the reading of the first
+        bare = previous.lstrip("وف")
+        return (
+            bare.startswith(("ال", "لل", "بال")) and key(previous) not in self.g.place_prepositions
+        )
+
+    # ------------------------------------------------------------------ driving
+
+    def resolve_at(self, index: int) -> None:
+        m = self.mentions[index]
+        if m.resolved:
+            return
+        if m.kind == "name":
+            self.resolve_name(m)
+            return
+        m.resolved = True
+        if m.kind == "role":
+            self.resolve_role(index, m)
+        elif m.kind == "counterpart":
+            self.resolve_counterpart(index, m)
+        elif m.kind == "anaphor":
+            self.resolve_anaphor(index, m)
+        elif m.kind == "institution":
+            self.resolve_institution(m)
+        elif m.kind == "qualified":
+            self.resolve_qualified(m)
+        elif m.kind == "anonymous":
+            self.resolve_anonymous(index, m)
+        else:
+            self.resolve_state(m)
+
+    def run(self) -> Iterator[Actor]:
+        self.collect()
+        index = 0
+        while index < len(self.mentions):
+            self.resolve_at(index)
+            m = self.mentions[index]
+            if m.emit:
+                if m.canonical:
+                    self.named[m.canonical] = m.nstart
+                if m.type is ActorType.PERSON and m.canonical:
+                    self.persons.append(m)
+                if m.type is ActorType.ORGANIZATION and m.role:
+                    self.institutions.append(m)
+            index += 1
+        for m in self.mentions:
+            if not m.emit:
+                continue
+            start, end = self.norm.original_span(m.nstart, m.nend)
+            yield Actor(
+                name=self.doc.article.text[start:end],
+                canonical=m.canonical,
+                country=m.country,
+                type=m.type,
+                role=m.role,
+                start=start,
+                end=end,
+            )
+
+
+def _openers(doc: Document) -> regex.Pattern[str]:
+    def build(lexicon: object) -> regex.Pattern[str]:
+        words = doc.lexicon.words("cues", "content", "openers") if "cues" in doc.lexicon else []
+        return compile_pattern(
+            r"(?<![\p{L}\p{M}\p{N}])(?:\L<w>)(?![\p{L}\p{M}\p{N}])|[“«:]", w=words or ["\uffff"]
+        )
+
+    return doc.lexicon.cached("actors.openers", build)
+
+
+def resolve_mentions(doc: Document, g: Gazetteer) -> tuple[Actor, ...]:
+    """Every actor mention of ``doc``, ordered by start."""
+    actors = list(_Resolver(doc, g).run())
+    return tuple(sorted(actors, key=lambda a: (a.start or 0, a.end or 0)))

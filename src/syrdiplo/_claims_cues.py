@@ -1,0 +1,182 @@
+"""The claim cues of ``cues.toml`` compiled once per lexicon.
+
+:func:`cues` returns a :class:`Cues` with the verb forms (tense, agreement,
+flags) and a handful of patterns: one for every cue (verbs, statement nouns and
+source-chain markers, in one alternation), and small ones for the words the
+claim finder looks at around a cue (content openers, fillers, relative
+pronouns, the words before a subject written first ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import regex
+
+from ._actors_data import key
+from ._actors_pattern import words_of
+from .errors import DataFileError
+from .lexicon import Lexicon
+from .text import WORD_END, WORD_START, compile_pattern
+
+__all__ = ["Cues", "VerbForm", "cues"]
+
+_TENSES = ("past", "present", "participle")
+_MARKS = re.compile('[“«":]')
+_SUFFIXES = ("", "ه", "ها", "هم", "هما")
+_GENDERS = ("m", "f", "pl")
+_NEVER = "\uffff\uffff"
+
+
+@attrs.frozen
+class VerbForm:
+    """One written form of a reporting verb."""
+
+    lemma: str
+    tense: str  # past, present or participle
+    gender: str  # m, f or pl
+    continues: bool
+    needs_content: bool
+
+
+def _words(lexicon: Lexicon, *path: str) -> list[str]:
+    return [key(w) for w in lexicon.words("cues", *path, required=False)] or [_NEVER]
+
+
+@attrs.frozen
+class Cues:
+    """The compiled cues; :meth:`find` lists every cue of a text."""
+
+    forms: dict[str, VerbForm]
+    nouns: frozenset[str]
+    impersonal: frozenset[str]
+    cue: regex.Pattern[str]
+    opener: regex.Pattern[str]
+    filler: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    no_subject: frozenset[str]
+    subject_first: frozenset[str]
+    statement: regex.Pattern[str]
+    chain_tail: regex.Pattern[str]
+    chain_self: regex.Pattern[str]
+    first_words: frozenset[str]
+    opener_words: frozenset[str]
+    not_in_title: frozenset[str]
+
+    def find(self, text: str) -> list[regex.Match[str]]:
+        """Every cue in normalised ``text``, in order: only words that can start one are tried."""
+        found = []
+        free = 0
+        for word in words_of(text):
+            start = word.start()
+            if start < free or word.group() not in self.first_words:
+                continue
+            match = self.cue.match(text, start)
+            if match is not None:
+                found.append(match)
+                free = match.end()
+        return found
+
+    def openers(self, text: str) -> list[int]:
+        """Where the reported content may open: إن/أن words, quotation marks and colons."""
+        positions = [w.start() for w in words_of(text) if w.group() in self.opener_words]
+        positions += [m.start() for m in _MARKS.finditer(text)]
+        return sorted(positions)
+
+
+def _build(lexicon: Lexicon) -> Cues:
+    where = " + ".join(lexicon.origins("cues")) or "cues"
+    verbs = lexicon.table("cues", "verbs")
+    forms: dict[str, VerbForm] = {}
+    for lemma, spec in verbs.items():
+        if not isinstance(spec, dict):
+            raise DataFileError(where, "expected a table", key=f"verbs.{lemma}")
+        unknown = set(spec) - {*_TENSES, "continues", "needs_content"}
+        if unknown:
+            raise DataFileError(where, f"unknown keys {sorted(unknown)}", key=f"verbs.{lemma}")
+        for tense in _TENSES:
+            table = spec.get(tense, {})
+            if not isinstance(table, dict) or set(table) - set(_GENDERS):
+                raise DataFileError(
+                    where,
+                    "expected { m = [...], f = [...], pl = [...] }",
+                    key=f"verbs.{lemma}.{tense}",
+                )
+            for gender in _GENDERS:
+                for word in lexicon.words("cues", "verbs", lemma, tense, gender, required=False):
+                    forms.setdefault(
+                        key(word),
+                        VerbForm(
+                            lemma=lemma,
+                            tense=tense,
+                            gender=gender,
+                            continues=bool(spec.get("continues", False)),
+                            needs_content=bool(spec.get("needs_content", False)),
+                        ),
+                    )
+    if not forms:
+        raise DataFileError(where, "no reporting verbs", key="verbs")
+    nouns = _words(lexicon, "nouns", "words")
+    markers = _words(lexicon, "chain", "markers")
+    cue = compile_pattern(
+        WORD_START
+        + r"(?P<conj>[وف]?)(?:"
+        + r"(?P<chain>\L<markers>)"
+        + r"|(?P<verb>\L<verbs>)(?P<suffix>ه|ها|هم|هما)?"
+        + r"|(?P<npre>[بل]?)(?P<noun>\L<nouns>)"
+        + r")"
+        + WORD_END,
+        verbs=list(forms),
+        nouns=nouns,
+        markers=markers,
+    )
+    opener = compile_pattern(
+        WORD_START + r"(?:\L<w>)" + WORD_END + r"|[“«\"]|:", w=_words(lexicon, "content", "openers")
+    )
+    filler = compile_pattern(
+        WORD_START + r"(?:\L<w>)" + WORD_END, w=_words(lexicon, "fillers", "words")
+    )
+    relative = compile_pattern(r" *(?:\L<w>)" + WORD_END, w=_words(lexicon, "relative", "words"))
+    statement = compile_pattern(
+        r"\s*(?:\L<n>)(?:\s+(?:\L<l>))?\s*",
+        n=_words(lexicon, "statement_links", "nouns"),
+        l=_words(lexicon, "statement_links", "links"),
+    )
+    chain_tail = compile_pattern(
+        r"(?:\s*(?:ما|لما)\s*(?:\L<relay>)(?:\s+به)?|ما\s*(?:\L<relay>)|\s+ل(?=\S)|\s*عن)?\s*[“\"«]?\s*",
+        relay=_words(lexicon, "chain", "relay"),
+    )
+    chain_self = compile_pattern(r"\s*(?:\L<w>)" + WORD_END, w=_words(lexicon, "chain", "self"))
+    first_words = set()
+    for form in forms:
+        for conj in ("", "و", "ف"):
+            first_words.update(conj + form + suffix for suffix in _SUFFIXES)
+    for noun in nouns:
+        for conj in ("", "و", "ف"):
+            first_words.update(conj + pre + noun for pre in ("", "ب", "ل"))
+    for marker in markers:
+        first = marker.split(" ")[0]
+        first_words.update((first, "و" + first, "ف" + first))
+    return Cues(
+        forms=forms,
+        nouns=frozenset(nouns),
+        impersonal=frozenset(_words(lexicon, "impersonal", "words")),
+        cue=cue,
+        opener=opener,
+        filler=filler,
+        relative=relative,
+        no_subject=frozenset(_words(lexicon, "no_subject", "words")),
+        subject_first=frozenset(_words(lexicon, "subject_first", "words")),
+        statement=statement,
+        chain_tail=chain_tail,
+        chain_self=chain_self,
+        first_words=frozenset(first_words),
+        opener_words=frozenset(_words(lexicon, "content", "openers")),
+        not_in_title=frozenset(_words(lexicon, "not_in_title", "words")),
+    )
+
+
+def cues(lexicon: Lexicon) -> Cues:
+    """The compiled cues of ``lexicon`` (built once and cached on it)."""
+    return lexicon.cached("claims.cues", _build)

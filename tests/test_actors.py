@@ -1,0 +1,821 @@
+"""Actor recognition: names, titles, counterparts, institutions, states, sources; the gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import warnings
+
+import attrs
+import pytest
+
+import syrdiplo
+from syrdiplo import ActorType, DataFileError, PluginError, SyrdiploWarning, Timex
+from syrdiplo._actors_offices import parse_bound
+from syrdiplo.actors import check_gazetteer, country_of, find_actors, office_holder, offices_held
+from syrdiplo.lexicon import core_lexicon
+from syrdiplo.testing import make_document, make_pipeline
+
+
+def actors_of(text: str, published: str | None = None, timexes: list[Timex] | None = None):
+    """The actors found in ``text``; with ``timexes`` the dates are pinned, not read."""
+    doc = make_document(text, published, timexes=timexes)
+    if timexes is not None:
+        doc = attrs.evolve(doc, actors=find_actors(doc))
+    for actor in doc.actors:
+        assert text[actor.start : actor.end] == actor.name
+    return doc.actors
+
+
+def timex(text: str, phrase: str, value: str) -> Timex:
+    start = text.index(phrase)
+    return Timex(start=start, end=start + len(phrase), text=phrase, value=value, precision="day")
+
+
+def by_name(actors, name: str):
+    found = [a for a in actors if a.name == name]
+    assert found, f"no actor {name!r} among {[a.name for a in actors]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- names
+
+# (text, published, surface, canonical, country)
+NAMES = [
+    ("صرح سيرجي لافروف بأن الحوار مستمر.", "2016-05-01", "سيرجي لافروف", "Sergei Lavrov", "RU"),
+    ("صرح سيرغي لافروف بأن الحوار مستمر.", "2016-05-01", "سيرغي لافروف", "Sergei Lavrov", "RU"),
+    (
+        "وأوضح مارك تونير في الإحاطة أن واشنطن تدرس العرض.",
+        "2016-02-01",
+        "مارك تونير",
+        "Mark Toner",
+        "US",
+    ),
+    ("ردت جيسيكا ماكنولتي على الأسئلة.", "2021-03-01", "جيسيكا ماكنولتي", "Jessica McNulty", "US"),
+    ("وصل فاسيلي نيبنزيا إلى القاعة.", "2019-01-01", "فاسيلي نيبنزيا", "Vasily Nebenzya", "RU"),
+    ("استقبل هاكان فيدان الوفد.", "2024-01-01", "هاكان فيدان", "Hakan Fidan", "TR"),
+    (
+        "التقى الوفد ستافان دي ميستورا.",
+        "2016-01-01",
+        "ستافان دي ميستورا",
+        "Staffan de Mistura",
+        "UN",
+    ),
+    ("ونقل عن بوتن تأكيده ذلك.", "2019-01-01", "بوتن", "Vladimir Putin", "RU"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "canonical", "country"), NAMES)
+def test_names_and_spelling_variants(text, published, surface, canonical, country):
+    actor = by_name(actors_of(text, published), surface)
+    assert (actor.canonical, actor.country, actor.type) == (canonical, country, ActorType.PERSON)
+
+
+def test_a_short_form_that_is_a_common_word_needs_the_full_name_first():
+    text = "قال المعلم في المدرسة إن الدرس انتهى."
+    assert not [a for a in actors_of(text, "2015-01-01") if a.type is ActorType.PERSON]
+    text = "وصل وليد المعلم إلى موسكو، وقال المعلم إن المحادثات كانت مثمرة."
+    found = [a.name for a in actors_of(text, "2015-01-01") if a.canonical == "Walid Muallem"]
+    assert found == ["وليد المعلم", "المعلم"]
+
+
+def test_a_surname_shared_by_two_people_follows_the_one_named_in_full():
+    text = "التقى جيك سوليفان مسؤولين روسا، وقال سوليفان إن اللقاء كان صريحا."
+    assert by_name(actors_of(text, "2021-06-01"), "سوليفان").canonical == "Jake Sullivan"
+    text = "قدم السفير جون سوليفان أوراق اعتماده، وقال سوليفان إن المهمة صعبة."
+    assert by_name(actors_of(text, "2020-03-01"), "سوليفان").canonical == "John J. Sullivan"
+
+
+def test_a_name_gets_the_office_held_on_the_date():
+    assert (
+        by_name(actors_of("قال تونر إن ذلك مهم.", "2015-09-19"), "تونر").role
+        == "deputy_spokesperson"
+    )
+    assert by_name(actors_of("قال تونر إن ذلك مهم.", "2017-03-07"), "تونر").role == "spokesperson"
+    assert by_name(actors_of("زار هيغل المنطقة.", "2019-01-01"), "هيغل").role is None
+
+
+# --------------------------------------------------------------------------- titles
+
+# (text, published, surface, canonical, role, country)
+TITLES = [
+    (
+        "قال وزير الدفاع الروسي إن القوات ستبقى.",
+        "2015-09-19",
+        "وزير الدفاع الروسي",
+        "Sergei Shoigu",
+        "defence_minister",
+        "RU",
+    ),
+    (
+        "قال وزير الدفاع الروسي إن القوات ستبقى.",
+        "2012-03-01",
+        "وزير الدفاع الروسي",
+        "Anatoly Serdyukov",
+        "defence_minister",
+        "RU",
+    ),
+    (
+        "قال وزير الدفاع الروسي إن القوات ستبقى.",
+        "2024-08-01",
+        "وزير الدفاع الروسي",
+        "Andrei Belousov",
+        "defence_minister",
+        "RU",
+    ),
+    (
+        "أعلن وزير الخارجية الأمريكي أن الاتفاق قريب.",
+        "2016-08-24",
+        "وزير الخارجية الأمريكي",
+        "John Kerry",
+        "foreign_minister",
+        "US",
+    ),
+    (
+        "أعلن وزير الخارجية الأميركي أن الاتفاق قريب.",
+        "2018-06-01",
+        "وزير الخارجية الأميركي",
+        "Mike Pompeo",
+        "foreign_minister",
+        "US",
+    ),
+    (
+        "أعلن وزير خارجية الولايات المتحدة أن الاتفاق قريب.",
+        "2022-06-01",
+        "وزير خارجية الولايات المتحدة",
+        "Antony Blinken",
+        "foreign_minister",
+        "US",
+    ),
+    (
+        "قالت وزيرة الخارجية الأمريكية إن الأسد فقد شرعيته.",
+        "2012-01-10",
+        "وزيرة الخارجية الأمريكية",
+        "Hillary Clinton",
+        "foreign_minister",
+        "US",
+    ),
+    (
+        "قال الرئيس السوري إن البلاد ستتعافى.",
+        "2025-03-01",
+        "الرئيس السوري",
+        "Ahmed Sharaa",
+        "president",
+        "SY",
+    ),
+    (
+        "قال الرئيس السوري إن البلاد ستتعافى.",
+        "2019-03-01",
+        "الرئيس السوري",
+        "Bashar Assad",
+        "president",
+        "SY",
+    ),
+    (
+        "قالت المتحدثة باسم الخارجية الروسية إن موسكو ترفض ذلك.",
+        "2017-01-01",
+        "المتحدثة باسم الخارجية الروسية",
+        "Maria Zakharova",
+        "spokesperson",
+        "RU",
+    ),
+    (
+        "قال المتحدث باسم الكرملين إن اللقاء ممكن.",
+        "2018-07-05",
+        "المتحدث باسم الكرملين",
+        "Dmitry Peskov",
+        "spokesperson",
+        "RU",
+    ),
+    (
+        "قال المتحدث باسم البنتاغون إن القوات باقية.",
+        "2016-02-01",
+        "المتحدث باسم البنتاغون",
+        "Peter Cook",
+        "spokesperson",
+        "US",
+    ),
+    (
+        "قالت المتحدثة باسم البيت الأبيض إن الرئيس قلق.",
+        "2021-04-01",
+        "المتحدثة باسم البيت الأبيض",
+        "Jen Psaki",
+        "spokesperson",
+        "US",
+    ),
+    (
+        "قال السفير الروسي لدى الولايات المتحدة إن الحوار مستمر.",
+        "2016-04-01",
+        "السفير الروسي لدى الولايات المتحدة",
+        "Sergey Kislyak",
+        "ambassador",
+        "RU",
+    ),
+    (
+        "قال السفير الروسي لدى واشنطن إن الحوار مستمر.",
+        "2019-04-01",
+        "السفير الروسي لدى واشنطن",
+        "Anatoly Antonov",
+        "ambassador",
+        "RU",
+    ),
+    (
+        "قال سفير روسيا لدى الولايات المتحدة إن الحوار مستمر.",
+        "2025-05-01",
+        "سفير روسيا لدى الولايات المتحدة",
+        "Alexander Darchiev",
+        "ambassador",
+        "RU",
+    ),
+    (
+        "قال السفير الأمريكي لدى روسيا إن السفارة تعمل.",
+        "2018-04-01",
+        "السفير الأمريكي لدى روسيا",
+        "Jon Huntsman",
+        "ambassador",
+        "US",
+    ),
+    (
+        "قال المندوب الروسي لدى الأمم المتحدة إن المشروع مرفوض.",
+        "2016-04-01",
+        "المندوب الروسي لدى الأمم المتحدة",
+        "Vitaly Churkin",
+        "ambassador",
+        "RU",
+    ),
+    (
+        "قال المندوب الروسي إن المشروع مرفوض.",
+        "2019-04-01",
+        "المندوب الروسي",
+        "Vasily Nebenzya",
+        "ambassador",
+        "RU",
+    ),
+    (
+        "قالت المندوبة الأمريكية لدى الأمم المتحدة إن الرد قادم.",
+        "2018-04-01",
+        "المندوبة الأمريكية لدى الأمم المتحدة",
+        "Nikki Haley",
+        "ambassador",
+        "US",
+    ),
+    (
+        "قال المبعوث الأممي إلى سوريا إن اللجنة ستنعقد.",
+        "2016-04-01",
+        "المبعوث الأممي إلى سوريا",
+        "Staffan de Mistura",
+        "envoy",
+        "UN",
+    ),
+    (
+        "قال المبعوث الأممي إلى سوريا إن اللجنة ستنعقد.",
+        "2021-04-01",
+        "المبعوث الأممي إلى سوريا",
+        "Geir Pedersen",
+        "envoy",
+        "UN",
+    ),
+    (
+        "قال المبعوث الأمريكي الخاص إلى سوريا إن العقوبات باقية.",
+        "2019-04-01",
+        "المبعوث الأمريكي الخاص إلى سوريا",
+        "James Jeffrey",
+        "envoy",
+        "US",
+    ),
+    (
+        "قال المبعوث الخاص للرئيس الروسي إلى سوريا إن الحوار ممكن.",
+        "2020-04-01",
+        "المبعوث الخاص للرئيس الروسي إلى سوريا",
+        "Alexander Lavrentiev",
+        "envoy",
+        "RU",
+    ),
+    (
+        "قال الأمين العام للأمم المتحدة إن الوضع خطير.",
+        "2016-04-01",
+        "الأمين العام للأمم المتحدة",
+        "Ki-moon Ban",
+        "secretary_general",
+        "UN",
+    ),
+    (
+        "قال رئيس هيئة الأركان الروسية إن القوات جاهزة.",
+        "2017-04-01",
+        "رئيس هيئة الأركان الروسية",
+        "Valery Gerasimov",
+        "chief_of_staff",
+        "RU",
+    ),
+    (
+        "قال وزير الخارجية التركي إن أنقرة قلقة.",
+        "2015-10-01",
+        "وزير الخارجية التركي",
+        "Feridun Sinirlioglu",
+        "foreign_minister",
+        "TR",
+    ),
+    (
+        "قال وزير الخارجية الإيراني إن طهران مستعدة.",
+        "2022-01-01",
+        "وزير الخارجية الإيراني",
+        "Hossein Amir-Abdollahian",
+        "foreign_minister",
+        "IR",
+    ),
+    (
+        "قال الرئيس الأمريكي السابق إن الاتفاق سيئ.",
+        "2022-01-01",
+        "الرئيس الأمريكي السابق",
+        "Donald Trump",
+        "president",
+        "US",
+    ),
+    (
+        "قال الرئيس الأمريكي المنتخب إن الحرب ستنتهي.",
+        "2024-11-13",
+        "الرئيس الأمريكي المنتخب",
+        "Donald Trump",
+        "president",
+        "US",
+    ),
+    (
+        "وقال مستشار الأمن القومي الأمريكي إن الخيارات مفتوحة.",
+        "2018-05-01",
+        "مستشار الأمن القومي الأمريكي",
+        "John Bolton",
+        "national_security_adviser",
+        "US",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "canonical", "role", "country"), TITLES)
+def test_titles_resolve_to_the_holder_on_the_date(
+    text, published, surface, canonical, role, country
+):
+    actor = by_name(actors_of(text, published), surface)
+    assert (actor.canonical, actor.role, actor.country, actor.type) == (
+        canonical,
+        role,
+        country,
+        ActorType.PERSON,
+    )
+
+
+def test_a_name_after_a_title_wins_over_the_date():
+    text = "قال المتحدث باسم وزارة الخارجية الأميركية مارك تونر إن اللقاءات مستمرة."
+    actors = actors_of(text, "2016-08-24")  # Kirby was the spokesperson; Toner his deputy
+    assert by_name(actors, "المتحدث باسم وزارة الخارجية الأميركية").canonical == "Mark Toner"
+    text = "أكدت المتحدثة باسم وزارة الدفاع الأميركية (بنتاغون)، جيسيكا ماكنولتي، أن القوات باقية."
+    assert (
+        by_name(actors_of(text, None), "المتحدثة باسم وزارة الدفاع الأميركية").canonical
+        == "Jessica McNulty"
+    )
+
+
+def test_a_title_without_a_name_reuses_the_holder_named_earlier():
+    text = "زار وزير الخارجية السوري وليد المعلم موسكو. وقال وزير الخارجية السوري إن الزيارة ناجحة."
+    titles = [a for a in actors_of(text, None) if a.name == "وزير الخارجية السوري"]
+    assert [a.canonical for a in titles] == ["Walid Muallem", "Walid Muallem"]
+
+
+def test_a_date_in_the_sentence_dates_the_title():
+    text = "وكان وزيرا الدفاع الروسي والأمريكي تحدثا في آب من العام المنصرم."
+    pinned = [timex(text, "آب من العام المنصرم", "2014-08")]
+    actors = actors_of(text, "2015-09-19", timexes=pinned)
+    assert [(a.name, a.canonical) for a in actors if a.type is ActorType.PERSON] == [
+        ("وزيرا الدفاع الروسي", "Sergei Shoigu"),
+        ("الأمريكي", "Chuck Hagel"),
+    ]
+
+
+def test_a_date_inside_the_reported_words_does_not_date_the_title():
+    text = "قال وزير الخارجية الأمريكي أمس إن اتفاق 14 أيلول 2013 لم ينفذ."
+    pinned = [timex(text, "أمس", "2017-06-01"), timex(text, "14 أيلول 2013", "2013-09-14")]
+    actors = actors_of(text, "2017-06-02", timexes=pinned)
+    assert by_name(actors, "وزير الخارجية الأمريكي").canonical == "Rex Tillerson"
+
+
+def test_two_holders_written_with_one_title():
+    text = "بحث وزيرا الخارجية الروسي سيرغي لافروف والأميركي جون كيري الملف السوري."
+    people = [
+        (a.name, a.canonical) for a in actors_of(text, "2016-08-24") if a.type is ActorType.PERSON
+    ]
+    assert ("وزيرا الخارجية الروسي", "Sergei Lavrov") in people
+    assert ("الأميركي", "John Kerry") in people
+
+
+def test_pointers_back_to_a_person():
+    text = "قال المبعوث الخاص للرئيس الروسي، ألكسندر لافرنتييف، إن الحوار ممكن. وأكد المسؤول الروسي أن موسكو منفتحة."
+    assert (
+        by_name(actors_of(text, "2024-11-13"), "المسؤول الروسي").canonical == "Alexander Lavrentiev"
+    )
+    text = "وقال المتحدث الأميركي إن واشنطن تتابع الوضع."
+    assert not [a for a in actors_of(text, "2016-08-24") if a.type is ActorType.PERSON]
+
+
+# --------------------------------------------------------------------------- counterparts
+
+# (antecedent phrase, counterpart phrase, date, expected holder)
+COUNTERPARTS = [
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره الأمريكي", "2013-05-07", "John Kerry"),
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره الأمريكي", "2017-03-01", "Rex Tillerson"),
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره الأمريكي", "2019-05-14", "Mike Pompeo"),
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره الأمريكي", "2022-01-21", "Antony Blinken"),
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره الأمريكي", "2025-02-18", "Marco Rubio"),
+    ("بحث وزير الخارجية الروسي سيرغي لافروف مع", "نظيره التركي", "2020-01-01", "Mevlut Cavusoglu"),
+    ("بحث وزير الدفاع الروسي سيرغي شويغو مع", "نظيره الأمريكي", "2014-08-12", "Chuck Hagel"),
+    ("بحث وزير الدفاع الروسي سيرغي شويغو مع", "نظيره الأمريكي", "2015-09-18", "Ashton Carter"),
+    ("بحث وزير الدفاع الروسي سيرغي شويغو مع", "نظيره الأمريكي", "2017-02-01", "Jim Mattis"),
+    ("بحث وزير الدفاع الروسي سيرغي شويغو مع", "نظيره الأمريكي", "2020-03-01", "Mark Esper"),
+    ("بحث وزير الدفاع الروسي سيرغي شويغو مع", "نظيره الأمريكي", "2022-05-13", "Lloyd Austin"),
+    ("بحث وزير الدفاع الروسي أندريه بيلوسوف مع", "نظيره الأمريكي", "2024-07-12", "Lloyd Austin"),
+    ("التقى الرئيس الروسي فلاديمير بوتين", "بنظيره الأمريكي", "2021-06-16", "Joe Biden"),
+    ("التقى الرئيس الروسي فلاديمير بوتين", "بنظيره الأمريكي", "2018-07-16", "Donald Trump"),
+    ("التقى الرئيس الروسي فلاديمير بوتين", "بنظيره السوري", "2017-11-20", "Bashar Assad"),
+    ("اتصل الرئيس الأمريكي باراك أوباما", "بنظيره الروسي", "2012-03-01", "Dmitry Medvedev"),
+    ("اتصل الرئيس الأمريكي باراك أوباما", "بنظيره الروسي", "2015-09-28", "Vladimir Putin"),
+    ("التقى الرئيس التركي رجب طيب أردوغان", "نظيره الإيراني", "2022-07-19", "Ebrahim Raisi"),
+    ("اجتمع وزير الخارجية الأمريكي جون كيري مع", "نظيره الروسي", "2016-08-26", "Sergei Lavrov"),
+    (
+        "التقى السفير الروسي لدى الولايات المتحدة أناتولي أنتونوف",
+        "نظيره الأمريكي",
+        "2018-04-01",
+        "Jon Huntsman",
+    ),
+    (
+        "رد المندوب الروسي لدى الأمم المتحدة فاسيلي نيبينزيا على",
+        "نظيرته الأمريكية",
+        "2018-04-10",
+        "Nikki Haley",
+    ),
+    ("ناقش المبعوث الأممي ستافان دي ميستورا مع", "نظيره الأمريكي", "2016-01-01", "Michael Ratney"),
+    ("التقى الرئيس الإيراني حسن روحاني", "نظيره الأمريكي", "2017-06-01", "Donald Trump"),
+    ("زار المتحدث باسم المنظمة", "نظيره الأمريكي", "2017-06-01", None),
+]
+
+
+@pytest.mark.parametrize(("antecedent", "counterpart", "published", "holder"), COUNTERPARTS)
+def test_counterparts_across_the_years(antecedent, counterpart, published, holder):
+    text = f"{antecedent} {counterpart} الوضع في سوريا."
+    name = counterpart.removeprefix("ب")
+    actor = by_name(actors_of(text, published), name)
+    assert actor.canonical == holder
+    assert actor.type is ActorType.PERSON
+
+
+def test_a_counterpart_is_dated_by_its_sentence():
+    text = "والتقى الرئيس الروسي، فلاديمير بوتين، بنظيره الأمريكي، في 16 من حزيران الماضي، في جنيف."
+    pinned = [timex(text, "16 من حزيران الماضي", "2021-06-16")]
+    actors = actors_of(
+        text, "2025-06-01", timexes=pinned
+    )  # on the publication date it would be Trump
+    assert by_name(actors, "نظيره الأمريكي").canonical == "Joe Biden"
+
+
+def test_a_counterpart_named_in_apposition_is_that_person():
+    text = "بحث وزير الدفاع الروسي سيرغي شويغو مع نظيره الأمريكي أشتون كارتر الوضع."
+    actors = actors_of(text, "2015-09-19")
+    assert by_name(actors, "نظيره الأمريكي").canonical == "Ashton Carter"
+    assert by_name(actors, "أشتون كارتر").role == "defence_minister"
+
+
+# --------------------------------------------------------------------------- organisations, states, sources
+
+# (text, surface, canonical, country, role)
+ORGANISATIONS = [
+    (
+        "وكانت وزارة الدفاع الأمريكية (البنتاغون) اتهمت القوات الروسية.",
+        "البنتاغون",
+        "Pentagon",
+        "US",
+        "defence_ministry",
+    ),
+    ("وقال الكرملين إن اللقاء ممكن.", "الكرملين", "Kremlin", "RU", "presidency"),
+    (
+        "وأعلنت وزارة الخارجية الروسية أن الاتصال جرى.",
+        "وزارة الخارجية الروسية",
+        "Ministry of Foreign Affairs of Russia",
+        "RU",
+        "foreign_ministry",
+    ),
+    (
+        "وقالت الخارجية الأمريكية إن الاتصال جرى.",
+        "الخارجية الأمريكية",
+        "Ministry of Foreign Affairs of United States",
+        "US",
+        "foreign_ministry",
+    ),
+    (
+        "وردت السفارة الروسية في واشنطن على ذلك.",
+        "السفارة الروسية في واشنطن",
+        "Embassy of Russia",
+        "RU",
+        "embassy",
+    ),
+    (
+        "وتحتفظ قوات التحالف الدولي بقواعد.",
+        "قوات التحالف الدولي",
+        "Global Coalition against ISIS",
+        "US",
+        "coalition",
+    ),
+    (
+        "وتسيطر قوات سوريا الديمقراطية (قسد) على المنطقة.",
+        "قسد",
+        "Syrian Democratic Forces",
+        "SY",
+        "armed_group",
+    ),
+    ("بحسب ما نقلته وكالة “سبوتنيك” الروسية.", "سبوتنيك", "Sputnik", "RU", "agency"),
+    ("حسب صحيفة “POLITICO” الأمريكية.", "POLITICO", "POLITICO", "US", "newspaper"),
+    (
+        "مشيرة بحسب “صحيفة الشرق الأوسط” إلى ذلك.",
+        "صحيفة الشرق الأوسط",
+        "Asharq Al-Awsat",
+        "SA",
+        "newspaper",
+    ),
+    (
+        "وقال مجلس الأمن القومي الأمريكي إن الخطر قائم.",
+        "مجلس الأمن القومي الأمريكي",
+        "National Security Council of United States",
+        "US",
+        "national_security_council",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "canonical", "country", "role"), ORGANISATIONS)
+def test_institutions_and_outlets(text, surface, canonical, country, role):
+    actor = by_name(actors_of(text, "2021-07-28"), surface)
+    assert (actor.canonical, actor.country, actor.role, actor.type) == (
+        canonical,
+        country,
+        role,
+        ActorType.ORGANIZATION,
+    )
+
+
+def test_a_place_name_is_an_outlet_only_after_its_noun():
+    text = "تتصاعد التوترات في الشرق الأوسط منذ سنوات."
+    assert not [a for a in actors_of(text, "2021-01-01") if a.type is ActorType.ORGANIZATION]
+
+
+# (text, expected state mentions as (surface, country, role))
+STATES = [
+    (
+        "قال إن موسكو وواشنطن تجريان حوارا بنّاء.",
+        [("موسكو", "RU", "capital"), ("واشنطن", "US", "capital")],
+    ),
+    ("وصل الوفد إلى موسكو أمس.", []),
+    ("عقد الاجتماع في واشنطن.", []),
+    ("التعاون بين ممثلينا والجانب الأمريكي في نيويورك.", [("الجانب الأمريكي", "US", "side")]),
+    (
+        "اتصالات منتظمة بين الأميركيين والروس بخصوص العمليات.",
+        [("الأميركيين", "US", "people"), ("الروس", "RU", "people")],
+    ),
+    ("المشاورات بين الخبراء العسكريين الروس والأميركيين.", []),
+    (
+        "اتفقت روسيا والولايات المتحدة على التهدئة.",
+        [("روسيا", "RU", "name"), ("الولايات المتحدة", "US", "name")],
+    ),
+    ("وكانت أنقرة قد رفضت العرض.", [("أنقرة", "TR", "capital")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATES)
+def test_states_capitals_sides_and_peoples(text, expected):
+    states = [
+        (a.name, a.country, a.role)
+        for a in actors_of(text, "2020-01-01")
+        if a.type is ActorType.STATE
+    ]
+    assert states == expected
+    for actor in actors_of(text, "2020-01-01"):
+        if actor.type is ActorType.STATE:
+            assert actor.canonical in ("Russia", "United States", "Turkey")
+
+
+# (text, surface, country)
+ANONYMOUS = [
+    ("وقال مصدر دبلوماسي روسي إن المشاورات بدأت.", "مصدر دبلوماسي روسي", "RU"),
+    ("أكدت مصادر دبلوماسية في واشنطن أن الاتصالات جامدة.", "مصادر دبلوماسية", "US"),
+    ("ذكرت مصادر في وزارة الدفاع الأمريكية أن المكالمة جرت.", "مصادر", "US"),
+    ("قال مسؤول أمريكي طلب عدم الكشف عن اسمه إن الطائرة سقطت.", "مسؤول أمريكي", "US"),
+    ("قال مسئولون أمريكيون إنهم لم يتلقوا إشعارا.", "مسئولون أمريكيون", "US"),
+    ("بعد إعلان أحد كبار مسؤولي إدارة الرئيس الأمريكي أن القوات باقية.", "أحد كبار مسؤولي", "US"),
+    ("وقالت مصادر مطلعة إن الاتفاق قريب.", "مصادر مطلعة", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), ANONYMOUS)
+def test_anonymous_sources_keep_their_country(text, surface, country):
+    actor = by_name(actors_of(text, "2021-01-01"), surface)
+    assert (actor.type, actor.country, actor.canonical) == (ActorType.ANONYMOUS, country, None)
+
+
+def test_a_bare_source_noun_is_no_actor():
+    text = "هذه التحركات مصدر قلق كبير."
+    assert not [a for a in actors_of(text, "2021-01-01") if a.type is ActorType.ANONYMOUS]
+
+
+def test_the_same_official_again_is_the_same_anonymous_source():
+    text = "قال مسؤول أميركي إن الضربات مستمرة. وذكر المسؤول الأميركي أن موسكو أبلغت واشنطن."
+    actor = by_name(actors_of(text, "2015-09-30"), "المسؤول الأميركي")
+    assert (actor.type, actor.country) == (ActorType.ANONYMOUS, "US")
+
+
+def test_actors_are_ordered_and_their_spans_are_the_text(sample_articles):
+    pipeline = make_pipeline(builtins=False)
+    for article in sample_articles:
+        result = pipeline.run(article)
+        starts = [a.start for a in result.actors]
+        assert starts == sorted(starts)
+        for actor in result.actors:
+            assert result.article.text[actor.start : actor.end] == actor.name
+
+
+# --------------------------------------------------------------------------- lookups for plugins
+
+
+def test_office_holder_and_offices_held():
+    assert office_holder("defence_minister", "US", dt.date(2015, 9, 18)) == "Ashton Carter"
+    assert office_holder("foreign_minister", "US", dt.date(2016, 8, 24)) == "John Kerry"
+    assert office_holder("president", "US", dt.date(2021, 6, 16)) == "Joe Biden"
+    assert office_holder("ambassador", "RU", dt.date(2021, 7, 28), at="US") == "Anatoly Antonov"
+    assert office_holder("ambassador", "RU", dt.date(2021, 7, 28)) is None  # several seats
+    assert office_holder("president", "US", dt.date(1990, 1, 1)) is None
+    assert ("ambassador", "RU", "US") in offices_held("Anatoly Antonov", dt.date(2020, 1, 1))
+    assert offices_held("Anatoly Antonov", dt.date(2015, 1, 1)) == [
+        ("deputy_defence_minister", "RU", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("الأميركيين", "US"),
+        ("موسكو", "RU"),
+        ("سورية", "SY"),
+        ("الأممي", "UN"),
+        ("التركية", "TR"),
+        ("باريس", "FR"),
+        ("مرحبا", None),
+    ],
+)
+def test_country_of(word, code):
+    assert country_of(word) == code
+
+
+# --------------------------------------------------------------------------- the gazetteer data
+
+
+def test_the_shipped_gazetteer_is_consistent():
+    lexicon = core_lexicon()
+    check_gazetteer(lexicon)
+    people = [row for row in lexicon.rows("actors") if (row.get("type") or "person") == "person"]
+    for row in people:
+        surname = row["canonical"].split()[-1]
+        assert re.fullmatch(r"[A-Za-z'\-.]+", surname), row["canonical"]
+        assert row["country"], row["canonical"]
+
+
+def test_single_seat_offices_do_not_overlap():
+    """Holders of a one-seat office follow each other: one leaves no later than the next arrives."""
+    seats: dict[tuple[str, str, str], list[tuple[dt.date, dt.date | None, str]]] = {}
+    for row in core_lexicon().rows("offices"):
+        start = parse_bound(row["start"], end=False)
+        end = parse_bound(row["end"], end=False) if row["end"] else None
+        seats.setdefault((row["office"], row["country"], row["at"]), []).append(
+            (start, end, row["holder"])
+        )
+    shared = {"deputy_foreign_minister", "deputy_spokesperson", "deputy_defence_minister", "envoy"}
+    for (office, country, at), terms in seats.items():
+        if office in shared:
+            continue
+        for earlier, later in itertools.pairwise(sorted(terms, key=lambda t: t[0])):
+            assert earlier[1] is not None, (
+                f"{earlier[2]} holds {office} {country} {at} when {later[2]} starts"
+            )
+            assert earlier[1] <= later[0], (office, country, at, earlier[2], later[2])
+
+
+# (columns of a bad row, the column the error must name)
+BAD_ROWS = [
+    ({"canonical": "Jane Roe", "country": "Russia", "names": "جين رو"}, "country"),
+    ({"canonical": "Jane Roe", "country": "RU"}, "names"),
+    ({"canonical": "", "country": "RU", "names": "جين رو"}, "canonical"),
+    ({"canonical": "Sergei Lavrov", "country": "RU", "names": "سيرغي"}, "canonical"),
+    ({"canonical": "Jane Roe", "type": "robot", "names": "جين رو"}, "type"),
+    ({"canonical": "Jane Roe", "country": "RU", "names": "جين رو", "gender": "x"}, "gender"),
+    ({"canonical": "Jane Roe", "country": "RU", "names": "جين رو", "nickname": "jr"}, "nickname"),
+    (
+        {
+            "canonical": "Jane Roe",
+            "country": "RU",
+            "names": "جين رو",
+            "offices": "ambassador@US:2020/2019",
+        },
+        "offices",
+    ),
+    (
+        {"canonical": "Jane Roe", "country": "RU", "names": "جين رو", "offices": "emperor:2020/"},
+        "offices",
+    ),
+]
+
+
+@pytest.mark.parametrize(("row", "column"), BAD_ROWS)
+def test_bad_actor_rows_are_reported_with_row_and_column(row, column):
+    lexicon = core_lexicon().extended("actors", [row], origin="plugin bad")
+    with pytest.raises(DataFileError) as caught:
+        check_gazetteer(lexicon)
+    assert f"column {column!r}" in str(caught.value)
+    assert "plugin bad" in str(caught.value)
+    assert "registered" in str(caught.value)
+
+
+def test_bad_office_rows_name_the_file_row_and_column():
+    bad = {
+        "office": "foreign_minister",
+        "country": "RU",
+        "at": "",
+        "holder": "Nobody Known",
+        "start": "2020",
+        "end": "",
+        "note": "",
+    }
+    lexicon = core_lexicon().extended("offices", [bad], origin="plugin terms")
+    with pytest.raises(DataFileError) as caught:
+        check_gazetteer(lexicon)
+    assert "column 'holder'" in str(caught.value)
+    assert "offices.tsv" in str(caught.value)
+
+
+# --------------------------------------------------------------------------- the hook, end to end
+
+
+# --8<-- [start:envoy_plugin]
+class EnvoyPlugin:
+    """Registers one person, with a term of office, through the hook."""
+
+    name = "envoy_plugin"
+
+    @syrdiplo.hookimpl
+    def syrdiplo_register_actors(self, register):
+        register(
+            canonical="Jane Roe",
+            type="person",
+            country="US",
+            gender="f",
+            names=["جين رو", "جاين رو"],
+            short=["رو"],
+            offices=["envoy@SY:2031-01-01/"],
+        )
+
+
+# --8<-- [end:envoy_plugin]
+
+
+class BrokenActorPlugin:
+    name = "broken_actors"
+
+    @syrdiplo.hookimpl
+    def syrdiplo_register_actors(self, register):
+        register(canonical="Broken Row", country="Russia", names=["كسر"])
+
+
+def test_a_plugin_registers_a_person_with_an_office():
+    # --8<-- [start:envoy_use]
+    pipeline = make_pipeline(EnvoyPlugin(), builtins=False)
+    text = "قالت المبعوثة الأمريكية الخاصة إلى سوريا إن الحل قريب. وأضافت جاين رو أن الحوار مستمر."
+    result = pipeline.run({"id": "p1", "text": text, "published": "2031-05-01"})
+    by_surface = {a.name: a for a in result.actors}
+    assert by_surface["المبعوثة الأمريكية الخاصة إلى سوريا"].canonical == "Jane Roe"
+    assert by_surface["جاين رو"].canonical == "Jane Roe"
+    assert (
+        office_holder("envoy", "US", dt.date(2032, 1, 1), at="SY", lexicon=pipeline.lexicon)
+        == "Jane Roe"
+    )
+    # --8<-- [end:envoy_use]
+    speakers = {c.speaker.canonical for c in result.claims}
+    assert speakers == {"Jane Roe"}
+    assert result.to_dict()["claims"][0]["speaker"]["canonical"] == "Jane Roe"
+
+
+def test_a_plugin_with_bad_actor_data_fails_alone():
+    with pytest.raises(PluginError) as caught:
+        make_pipeline(BrokenActorPlugin(), builtins=False)
+    assert "broken_actors" in str(caught.value)
+    assert "column 'country'" in str(caught.value)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        pipeline = make_pipeline(BrokenActorPlugin(), EnvoyPlugin(), builtins=False, strict=False)
+    assert any(issubclass(w.category, SyrdiploWarning) for w in seen)
+    result = pipeline.run(
+        {"id": "p2", "text": "وقالت جين رو إن الحل قريب.", "published": "2031-05-01"}
+    )
+    assert [a.canonical for a in result.actors] == ["Jane Roe"]

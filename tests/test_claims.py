@@ -1,0 +1,358 @@
+"""Claims: cue, speaker, content, source chain and date; and what is not a claim."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from syrdiplo import ActorType, Timex
+from syrdiplo.actors import find_actors
+from syrdiplo.claims import find_claims
+from syrdiplo.testing import make_document, make_pipeline
+
+
+def claims_of(text: str, published: str | None = "2021-07-28", timexes: list[Timex] | None = None):
+    doc = make_document(text, published, timexes=timexes)
+    if timexes is not None:
+        doc = attrs.evolve(doc, actors=find_actors(doc))
+        doc = attrs.evolve(doc, claims=find_claims(doc))
+    for claim in doc.claims:
+        assert text[claim.cue.start : claim.cue.end] == claim.cue.text
+        if claim.content is not None:
+            assert text[claim.content.start : claim.content.end] == claim.content.text
+    return doc.claims
+
+
+def speakers(claims) -> list[str | None]:
+    return [c.speaker.canonical for c in claims]
+
+
+def timex(text: str, phrase: str, value: str) -> Timex:
+    start = text.index(phrase)
+    return Timex(start=start, end=start + len(phrase), text=phrase, value=value, precision="day")
+
+
+# --------------------------------------------------------------------------- who speaks
+
+# (text, published, [(cue, speaker canonical)])
+SPEAKERS = [
+    # the speaker after the verb, with a title, a name, or both
+    (
+        "قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مع واشنطن مستمر.",
+        "2017-05-01",
+        [("قال", "Sergei Lavrov")],
+    ),
+    ("أكد لافروف، اليوم الأربعاء، أن موسكو لن تتراجع.", "2017-05-01", [("أكد", "Sergei Lavrov")]),
+    ("وصرحت زاخاروفا للصحفيين بأن الاتهامات باطلة.", "2017-05-01", [("صرحت", "Maria Zakharova")]),
+    (
+        "قالت المتحدثة باسم الخارجية الروسية إن موسكو ترفض ذلك.",
+        "2019-05-01",
+        [("قالت", "Maria Zakharova")],
+    ),
+    ("اعتبر وزير الدفاع الأمريكي أن الضربات كانت ضرورية.", "2017-04-08", [("اعتبر", "Jim Mattis")]),
+    ("وحذر الكرملين من أن التصعيد خطير.", "2017-04-08", [("حذر", "Kremlin")]),
+    ("كشف شويغو أن الاتصالات تجري يوميا.", "2021-02-01", [("كشف", "Sergei Shoigu")]),
+    (
+        "ونفى المتحدث باسم البنتاغون جون كيربي أن تكون القوات قد انسحبت.",
+        "2021-03-01",
+        [("نفى", "John Kirby")],
+    ),
+    # the speaker before the verb
+    ("ماكنولتي قالت: “نتوقع من الجميع التصرف بمهنية”.", None, [("قالت", "Jessica McNulty")]),
+    ("وكان شويغو كشف أن الاتصالات وثيقة.", None, [("كشف", "Sergei Shoigu")]),
+    ("وأوضح البيان أن لافروف شدد على ضرورة الحوار.", "2016-05-01", [("شدد", "Sergei Lavrov")]),
+    # a participle continues the sentence's speaker
+    (
+        "قال تونر إن واشنطن قلقة، مضيفا أن الحوار ضروري.",
+        "2016-02-01",
+        [("قال", "Mark Toner"), ("مضيفا", "Mark Toner")],
+    ),
+    (
+        "أكدت زاخاروفا أن موسكو مستعدة، مشيرة إلى أن واشنطن تماطل.",
+        "2019-02-01",
+        [("أكدت", "Maria Zakharova"), ("مشيرة", "Maria Zakharova")],
+    ),
+    # "وأضاف" and "وتابع" continue the previous speaker
+    (
+        "قال بيسكوف إن اللقاء ممكن. وأضاف أن الموعد لم يحدد. وتابع: “ننتظر الرد”.",
+        "2018-06-01",
+        [("قال", "Dmitry Peskov"), ("أضاف", "Dmitry Peskov"), ("تابع", "Dmitry Peskov")],
+    ),
+    # speakers joined by "و"
+    (
+        "وقال لافروف وكيري في مؤتمر صحفي إن الهدنة ستبدأ.",
+        "2016-09-10",
+        [("قال", "Sergei Lavrov"), ("قال", "John Kerry")],
+    ),
+    (
+        "وأكد الرئيسان الروسي والأمريكي أهمية الحوار.",
+        "2018-07-16",
+        [("أكد", "Vladimir Putin"), ("أكد", "Donald Trump")],
+    ),
+    # a statement noun with its author and content
+    (
+        "وجاءت تصريحات شويغو بعد إعلان وزير الدفاع الأمريكي أن القوات باقية.",
+        "2021-02-01",
+        [("إعلان", "Lloyd Austin")],
+    ),
+    # relayed through an outlet: the source after "عن"
+    (
+        "ونقلت وكالة تاس عن ريابكوف قوله إن الحوار متوقف.",
+        "2022-04-01",
+        [("نقلت", "Sergei Ryabkov")],
+    ),
+    (
+        "ونقلت وكالة الإعلام الروسية عن ماريا زاخاروفا قولها إن العدوان سيؤدي إلى كارثة.",
+        "2016-10-01",
+        [("نقلت", "Maria Zakharova")],
+    ),
+    # a title the gazetteer does not know, ending in a known name
+    (
+        "قال قائد القيادة المركزية للقوات الأميركية الجنرال مايكل كوريلا: “نسعى لتجنب أي خطأ”.",
+        "2022-06-18",
+        [("قال", "Michael Kurilla")],
+    ),
+    # a source-chain marker with a speaker and no verb
+    (
+        "وحسب تونير، فإن الولايات المتحدة تود إقامة الحوار مع روسيا.",
+        "2015-09-19",
+        [("وحسب", "Mark Toner")],
+    ),
+    # a headline
+    ("لافروف: لن نقبل محاولات تقسيم سوريا", "2018-01-01", [(":", "Sergei Lavrov")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SPEAKERS)
+def test_speakers(text, published, expected):
+    found = [(c.cue.text, c.speaker.canonical) for c in claims_of(text, published)]
+    assert found == expected
+
+
+# (text, published, speaker type, country)
+OTHER_SPEAKERS = [
+    ("أكدت مصادر دبلوماسية في واشنطن أن الاتصالات جامدة.", None, ActorType.ANONYMOUS, "US"),
+    ("وقال مصدر دبلوماسي روسي إن المشاورات بدأت في جنيف.", "2016-08-24", ActorType.ANONYMOUS, "RU"),
+    (
+        "قال مسؤول أمريكي طلب عدم الكشف عن اسمه إن الطائرة أسقطت بالخطأ.",
+        "2018-09-18",
+        ActorType.ANONYMOUS,
+        "US",
+    ),
+    (
+        "أعلن أحد كبار مسؤولي إدارة الرئيس الأمريكي أن 900 جندي سيبقون.",
+        "2021-07-28",
+        ActorType.ANONYMOUS,
+        "US",
+    ),
+    (
+        "وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت.",
+        "2016-03-15",
+        ActorType.ORGANIZATION,
+        "RU",
+    ),
+    (
+        "وذكر بيان صادر عن الخارجية الروسية أن الوزيرين بحثا الأزمة.",
+        "2016-03-15",
+        ActorType.ORGANIZATION,
+        "RU",
+    ),
+    ("أعلنت واشنطن أن المباحثات أحرزت تقدما.", "2016-08-24", ActorType.STATE, "US"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "kind", "country"), OTHER_SPEAKERS)
+def test_organisations_states_and_anonymous_sources_speak_too(text, published, kind, country):
+    claims = claims_of(text, published)
+    assert len(claims) == 1
+    assert (claims[0].speaker.type, claims[0].speaker.country) == (kind, country)
+    assert claims[0].speaker.canonical is None or kind is not ActorType.ANONYMOUS
+
+
+def test_a_later_anonymous_mention_is_the_same_source():
+    text = "قال مسؤول أميركي إن الضربات مستمرة. وذكر المسؤول الأميركي أن موسكو أبلغت واشنطن مسبقا."
+    claims = claims_of(text, "2015-09-30")
+    assert [(c.cue.text, c.speaker.type, c.speaker.country) for c in claims] == [
+        ("قال", ActorType.ANONYMOUS, "US"),
+        ("ذكر", ActorType.ANONYMOUS, "US"),
+    ]
+
+
+# --------------------------------------------------------------------------- what is not a claim
+
+NOT_CLAIMS = [
+    # a reporting verb with no speaker
+    "يذكر أن موسكو وواشنطن تتوليان رئاسة المجموعة الدولية.",
+    "وقال إن الاتفاق لم ينفذ بعد.",
+    "ومن المتوقع أن يناقش الوزيران الملف في جنيف.",
+    # a person who is only mentioned, met or called upon
+    "التقى الرئيس الروسي فلاديمير بوتين بنظيره الأمريكي جو بايدن في جنيف.",
+    "وكان وزيرا الخارجية قد بحثا الأسبوع الماضي اتفاقا بين بلديهما.",
+    "اتصال هاتفي بين بوتين وبايدن أكد فيه الجانبان أهمية الحوار.",
+    "وقال عقب لقائه الرئيس الروسي فلاديمير بوتين إن المحادثات كانت مثمرة.",
+    # a verb that is not reporting here
+    "ونقل الجيش معدات إلى قاعدة حميميم.",
+    "وجاء رد البنتاغون على تصريحات وزير الدفاع الروسي بعد يوم.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_no_claim(text):
+    assert claims_of(text, "2021-07-28") == ()
+
+
+def test_the_object_of_a_call_is_not_the_speaker():
+    claims = claims_of("دعا الكرملين لافروف إلى توضيح موقف موسكو.", "2018-01-01")
+    assert speakers(claims) == ["Kremlin"]
+    claims = claims_of(
+        "حث السفير الروسي لدى الأمم المتحدة واشنطن على الإحجام عن أي تحرك.", "2018-04-11"
+    )
+    assert speakers(claims) == ["Vasily Nebenzya"]
+
+
+def test_a_name_inside_someone_elses_quotation_is_not_a_speaker():
+    text = "وقال بيسكوف: “كما قال لافروف، فإن الوضع صعب، وأكد كيري ذلك أيضا”."
+    claims = claims_of(text, "2016-09-01")
+    assert speakers(claims) == ["Dmitry Peskov"]
+
+
+def test_an_addressee_is_not_the_speaker():
+    text = "قال لافروف لنظيره الأمريكي جون كيري إن الهدنة هشة."
+    assert speakers(claims_of(text, "2016-09-01")) == ["Sergei Lavrov"]
+    text = "وقال لوكالة سبوتنيك مسؤول روسي إن الهدنة هشة."
+    claims = claims_of(text, "2016-09-01")
+    assert [(c.speaker.type, c.speaker.country) for c in claims] == [(ActorType.ANONYMOUS, "RU")]
+    assert [a.canonical for a in claims[0].source_chain] == ["Sputnik"]
+
+
+def test_an_unknown_subject_is_not_taken_for_the_previous_speaker():
+    text = "قال لافروف إن الحوار مستمر. وقال الباحث في معهد الدراسات أحمد علي إن موسكو تناور."
+    assert speakers(claims_of(text, "2019-01-01")) == ["Sergei Lavrov"]
+
+
+def test_a_continuation_agrees_in_gender():
+    text = "ذكرت مصادر في وزارة الدفاع الأمريكية أن كارتر أشار إلى ضرورة الحل، مضيفة أن الوزيرين اتفقا."
+    claims = claims_of(text, "2015-09-19")
+    by_cue = {c.cue.text: c.speaker for c in claims}
+    assert by_cue["مضيفة"].type is ActorType.ANONYMOUS
+    assert by_cue["أشار"].canonical == "Ashton Carter"
+
+
+def test_a_dateline_outlet_is_a_source_not_the_speaker():
+    text = "رويترز حذرت روسيا، اليوم السبت، من أن أي عدوان على دمشق سيؤدي إلى تغيرات مزلزلة."
+    claims = claims_of(text, "2016-10-01")
+    assert [(c.speaker.canonical, [a.canonical for a in c.source_chain]) for c in claims] == [
+        ("Russia", ["Reuters"])
+    ]
+
+
+# --------------------------------------------------------------------------- content, source chain, date
+
+# (text, the expected content)
+CONTENTS = [
+    ("قال لافروف إن الحوار مستمر.", "إن الحوار مستمر"),
+    ("وصرح بيسكوف، “نرى آفاقا للتعاون”.", "نرى آفاقا للتعاون"),
+    ("وقال الوزير لافروف: «لن نقبل ذلك».", "لن نقبل ذلك"),
+    ('وأضاف تونر "الولايات المتحدة تأمل بالتقدم".', "الولايات المتحدة تأمل بالتقدم"),
+    (
+        "وأكد أنتونوف أن البلدين يدركان الأهمية، حسب صحيفة “POLITICO” الأمريكية.",
+        "أن البلدين يدركان الأهمية",
+    ),
+    (
+        "وأضاف لافرنتييف خلال مقابلة مع وكالة “نوفوستي” الروسية، “نحن على استعداد”.",
+        "نحن على استعداد",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CONTENTS)
+def test_content_is_the_clause_or_the_quotation(text, content):
+    claims = claims_of(text, "2021-07-28")
+    assert claims[0].content is not None
+    assert claims[0].content.text == content
+
+
+# (text, expected source chain)
+CHAINS = [
+    (
+        "وبحسب ما نقلته وكالة “سبوتنيك” الروسية عن أنتونوف، أكد أن البلدين يدركان الأهمية.",
+        ["Sputnik"],
+    ),
+    (
+        "أعلن أحد كبار المسؤولين الأمريكيين أن القوات باقية، حسب صحيفة “POLITICO” الأمريكية.",
+        ["POLITICO"],
+    ),
+    (
+        "أكدت مصادر دبلوماسية، مشيرة بحسب “صحيفة الشرق الأوسط” إلى أن الجهود فشلت.",
+        ["Asharq Al-Awsat"],
+    ),
+    ("وقال لافرنتييف في مقابلة مع وكالة نوفوستي إن الحوار ممكن.", ["RIA Novosti"]),
+    ("نقلت وكالة رويترز عن مسؤولين أميركيين أن البنتاغون سيعلن العدد.", ["Reuters"]),
+]
+
+
+@pytest.mark.parametrize(("text", "chain"), CHAINS)
+def test_source_chains(text, chain):
+    claims = claims_of(text, "2021-07-28")
+    assert claims
+    assert [a.canonical for a in claims[0].source_chain] == chain
+
+
+def test_the_chain_speaker_takes_the_verb_of_the_sentence():
+    text = "وبحسب ما نقلته وكالة “سبوتنيك” الروسية عن أنتونوف اليوم، أكد أن البلدين يدركان الأهمية."
+    (claim,) = claims_of(text, "2021-07-28")
+    assert claim.speaker.canonical == "Anatoly Antonov"
+    assert claim.cue.text == "أكد"
+
+
+def test_a_chain_without_a_speaker_adds_nothing():
+    text = "وأضاف لافروف أن هذا الاتصال يأتي في إطار آلية منع الاصطدام، حسب قوله."
+    (claim,) = claims_of(text, "2021-07-28")
+    assert claim.source_chain == ()
+    assert claim.content.text == "أن هذا الاتصال يأتي في إطار آلية منع الاصطدام"
+
+
+def test_the_date_said_comes_from_the_clause_before_the_content():
+    text = "وذكر ريابكوف، في تصريح صحفي له، الأربعاء 3 من تموز الماضي، أن التنسيق توقف منذ 2023."
+    pinned = [timex(text, "الأربعاء 3 من تموز الماضي", "2024-07-03"), timex(text, "2023", "2023")]
+    (claim,) = claims_of(text, "2024-11-13", timexes=pinned)
+    assert claim.date == "2024-07-03"
+
+
+def test_a_date_inside_the_content_is_not_when_it_was_said():
+    text = "قال لافروف إن الاتفاق الموقع في 14 أيلول 2013 لم ينفذ."
+    pinned = [timex(text, "14 أيلول 2013", "2013-09-14")]
+    (claim,) = claims_of(text, "2016-01-01", timexes=pinned)
+    assert claim.date is None
+
+
+def test_a_claim_without_a_date_has_none():
+    (claim,) = claims_of("قال لافروف إن الحوار مستمر.", "2016-01-01", timexes=[])
+    assert claim.date is None
+
+
+def test_events_inside_a_claim_carry_it():
+    text = "قال شويغو إن روسيا والولايات المتحدة تحافظان على اتصالات وثيقة في سوريا."
+    doc = make_document(text, "2021-02-01")
+    position = text.index("اتصالات")
+    claim = doc.claim_for(position, position + 7)
+    assert claim is not None
+    assert claim.speaker.canonical == "Sergei Shoigu"
+
+
+# --------------------------------------------------------------------------- the samples
+
+
+def test_sample_speakers_match_the_gold(sample_articles, sample_gold):
+    pipeline = make_pipeline(builtins=False)
+    gold = {g["id"]: g for g in sample_gold}
+    for article in sample_articles:
+        result = pipeline.run(article)
+        found = {
+            c.speaker.canonical.split()[-1].lower()
+            for c in result.claims
+            if c.speaker.type is ActorType.PERSON and c.speaker.canonical
+        }
+        wanted = {c["speaker"] for c in gold[article["id"]]["claims"]}
+        required = {c["speaker"] for c in gold[article["id"]]["claims"] if c.get("core", True)}
+        assert required <= found <= wanted, article["id"]
