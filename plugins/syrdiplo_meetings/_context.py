@@ -1,0 +1,556 @@
+"""One article prepared for the meetings extractor: every pattern run once.
+
+All positions here are offsets into the *normalised* text
+(``doc.normalized.text``); they are mapped back to the original text only when
+events are built. Actors from the core actor stage are used as they are; where
+that stage found nothing, a small fallback names the side from a role and a
+nationality adjective ("وزير الدفاع الروسي", "بنظيره الأمريكي"), or a state by its
+name or capital, so that a meeting is not lost to a gap in the gazetteer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import regex
+
+import syrdiplo
+
+from ._matcher import Hit, Tokens
+from ._rules import FormatInfo, Place, Rules, TriggerInfo
+
+__all__ = ["Context", "Party", "RawTrigger"]
+
+_PUNCTUATION = regex.compile(r"[;:!?]")
+_RUN_GAP = regex.compile(r"^ *[-–/]? *$")
+_GAP = regex.compile(r"^[\s\"'“”«»„\u2018\u2019]*$")
+_ATTACHED = regex.compile(r"^(?P<conj>[وف]?)(?P<prep>[بلك]?)(?P<art>ال|ل)?$")
+_ATTRIBUTION_TOKENS = 8
+
+
+@attrs.frozen
+class Party:
+    """An actor mention that may take part in an event, with normalised offsets.
+
+    :param prefix: a preposition written into the mention itself ("للولايات المتحدة").
+    """
+
+    actor: syrdiplo.Actor
+    start: int
+    end: int
+    source: str  # "actors" (the core stage), "fallback", "own_country", "speaker", "format"
+    prefix: str = ""
+
+
+class _Spans:
+    """Items sorted by start offset, looked up by range with bisect."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = sorted(items, key=lambda item: (item[0], item[1]))
+        self.starts = [item[0] for item in self.items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Items that start in ``[start, end)`` and end by ``end``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [item for item in self.items[i:j] if item[1] <= end]
+
+
+@attrs.frozen
+class RawTrigger:
+    start: int
+    end: int
+    prefix: str
+    word: str
+    info: TriggerInfo
+
+
+class Context:
+    """The article's text, actors and pattern matches, ready for mention finding."""
+
+    def __init__(self, doc: syrdiplo.Document, rules: Rules, tokens: Tokens | None = None) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.norm = doc.normalized
+        self.text = doc.normalized.text
+        self.tokens = tokens = tokens or Tokens.of(self.text)
+        self._found = found = rules.scan.find(tokens)
+        self.token_starts = tokens.starts
+        self.token_ends = tokens.ends
+        self.triggers = [t for hit in found["triggers"] if (t := self._trigger(hit)) is not None]
+        self.trigger_starts = [t.start for t in self.triggers]
+        self.modifiers = _Spans([(h.start, h.end) for h in found["call_modifiers"]])
+        self.cues = [(h.word_start, h.end, *h.value) for h in found["status"]]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.places = _Spans([(h.word_start, h.end, h.prefix, h.value) for h in found["places"]])
+        self.formats = _Spans([(h.word_start, h.end, h.value) for h in found["formats"]])
+        self.boundaries = _Spans(
+            [(h.start, h.end) for h in found["boundaries"]]
+            + [(m.start(), m.end()) for m in _PUNCTUATION.finditer(self.text)]
+        )
+        self.complementizers = _Spans(
+            [(h.start, h.end) for h in found["complementizers"]]
+            + [  # "منذ تولي الأخير منصبه في شباط": a date after منذ is not the event's
+                (tokens.starts[i], tokens.ends[i])
+                for i, word in enumerate(tokens.words)
+                if word in rules.since or (word[1:] in rules.since and word[:1] in ("و", "ف"))
+            ]
+        )
+        self.soft_cuts: set[int] = set()  # clause starts that only ", و" opens
+        self.speaker_spans = {
+            (self.to_norm(c.speaker.start), self.to_norm_end(c.speaker.end))
+            for c in doc.claims
+            if c.speaker.start is not None and c.speaker.end is not None
+        }
+        self.parties = self._parties()
+        self.party_starts = [p.start for p in self.parties]
+        self.attributions = _Spans(self._attributions())
+        self.timexes = _Spans(
+            [(self.to_norm(t.start), self.to_norm_end(t.end), t) for t in doc.timexes if t.value]
+        )
+
+    def _trigger(self, hit: Hit) -> RawTrigger | None:
+        """A trigger hit, read as the first fitting entry; verbs take no ال، ب or ك."""
+        if hit.prefix + hit.entry in self.rules.not_triggers:
+            return None
+        for info in hit.value:
+            if info.form != "noun" and regex.search(r"ال|[بك]|لل", hit.prefix):
+                continue
+            return RawTrigger(hit.start, hit.end, hit.prefix, hit.entry, info)
+        return None
+
+    # ------------------------------------------------------------------ offsets and tokens
+
+    def to_norm(self, offset: int) -> int:
+        return self.norm.to_normalized(offset)
+
+    def to_norm_end(self, offset: int) -> int:
+        """The normalised end offset for an original end offset."""
+        if offset <= 0:
+            return 0
+        return self.norm.to_normalized(offset - 1) + 1
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        return self.norm.original_span(start, end)
+
+    def token_index(self, offset: int) -> int:
+        """How many tokens start before ``offset``."""
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def token_distance(self, a: tuple[int, int], b: tuple[int, int]) -> int:
+        """Tokens between two spans (0 when they touch or overlap)."""
+        if a[1] <= b[0]:
+            return max(0, self.token_index(b[0]) - self.token_index(a[1]))
+        if b[1] <= a[0]:
+            return max(0, self.token_index(a[0]) - self.token_index(b[1]))
+        return 0
+
+    def before(self, offset: int) -> tuple[str | None, str]:
+        """The word before ``offset`` and the letters attached in front of it.
+
+        ``("في", "")`` for "في سوريا" at سوريا; ``(None, "ب")`` for "بسوريا" when the
+        mention starts after the ب. The word is ``None`` when punctuation (other
+        than quotes) stands between.
+        """
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        attached = ""
+        if i >= 0 and self.token_starts[i] < offset < self.token_ends[i]:
+            attached = self.text[self.token_starts[i] : offset]
+            i -= 1
+        elif i >= 0 and self.token_starts[i] == offset:
+            i -= 1
+        if i < 0:
+            return None, attached
+        gap = self.text[self.token_ends[i] : offset - len(attached)]
+        if not _GAP.match(gap):
+            return None, attached
+        return self.text[self.token_starts[i] : self.token_ends[i]], attached
+
+    def has_word(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether one of ``words`` (with و/ف attached or not) stands in ``[start, end)``."""
+        i = self.token_index(start)
+        while i < len(self.token_starts) and self.token_starts[i] < end:
+            word = self.tokens.words[i]
+            if word in words or (word[:1] in ("و", "ف") and word[1:] in words):
+                return True
+            i += 1
+        return False
+
+    def previous_words(self, offset: int, count: int) -> list[str]:
+        """Up to ``count`` words before ``offset``, nearest last, stopping at punctuation."""
+        words: list[str] = []
+        i = bisect.bisect_left(self.token_starts, offset) - 1
+        position = offset
+        while i >= 0 and len(words) < count:
+            if not _GAP.match(self.text[self.token_ends[i] : position]):
+                break
+            words.insert(0, self.text[self.token_starts[i] : self.token_ends[i]])
+            position = self.token_starts[i]
+            i -= 1
+        return words
+
+    def word_at(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.token_starts, offset) - 1
+        if i >= 0 and self.token_starts[i] <= offset < self.token_ends[i]:
+            return self.token_starts[i], self.token_ends[i]
+        return None
+
+    @staticmethod
+    def stems(word: str | None) -> set[str]:
+        """A word with its attached prefixes stripped in every plausible way."""
+        if not word:
+            return set()
+        out = {word}
+        for prefix in ("و", "ف"):
+            if word.startswith(prefix) and len(word) > 2:
+                out.add(word[1:])
+        for item in list(out):
+            for prefix in ("ب", "ل", "ك"):
+                if item.startswith(prefix) and len(item) > 2:
+                    out.add(item[1:])
+        for item in list(out):
+            if item.startswith("ال") and len(item) > 3:
+                out.add(item[2:])
+            if item.startswith("ل") and len(item) > 2:  # لل = ل + ال
+                out.add("ال" + item[1:])
+        return out
+
+    @staticmethod
+    def attached_preposition(attached: str) -> bool:
+        """Whether letters attached before a name hold ب، ل or ك ("بسوريا"، "لموسكو")."""
+        match = _ATTACHED.match(attached)
+        if match is None:
+            return bool(attached)
+        return bool(match["prep"]) or match["art"] == "ل"
+
+    # ------------------------------------------------------------------ lookups by range
+
+    def triggers_in(self, start: int, end: int) -> list[RawTrigger]:
+        i = bisect.bisect_left(self.trigger_starts, start)
+        out = []
+        while i < len(self.triggers) and self.triggers[i].start < end:
+            out.append(self.triggers[i])
+            i += 1
+        return out
+
+    def parties_in(self, start: int, end: int) -> list[Party]:
+        i = bisect.bisect_left(self.party_starts, start)
+        out = []
+        while i < len(self.parties) and self.parties[i].start < end:
+            if self.parties[i].end <= end:
+                out.append(self.parties[i])
+            i += 1
+        return out
+
+    def party_starting_in(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.party_starts, start)
+        return i < len(self.parties) and self.parties[i].start < end
+
+    def cues_in(self, start: int, end: int) -> Iterator[tuple[int, int, str, bool]]:
+        i = bisect.bisect_left(self.cue_starts, start)
+        while i < len(self.cues) and self.cues[i][0] < end:
+            if self.cues[i][1] <= end:
+                yield self.cues[i]
+            i += 1
+
+    def modifiers_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        return self.modifiers.within(start, end)
+
+    def places_in(self, start: int, end: int) -> list[tuple[int, int, str, Place]]:
+        return self.places.within(start, end)
+
+    def formats_in(self, start: int, end: int) -> list[tuple[int, int, FormatInfo]]:
+        return self.formats.within(start, end)
+
+    def timexes_in(self, start: int, end: int) -> list[tuple[int, int, syrdiplo.Timex]]:
+        i = bisect.bisect_left(self.timexes.starts, start)
+        j = bisect.bisect_left(self.timexes.starts, end)
+        return self.timexes.items[i:j]
+
+    def in_attribution(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.attributions.starts, start)
+        return any(a <= start and end <= b for a, b in self.attributions.items[max(0, i - 3) : i])
+
+    # ------------------------------------------------------------------ clauses
+
+    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentence ``[start, end)`` cut at clause boundaries."""
+        cuts = {start, end}
+        for b_start, _b_end in self.boundaries.within(start + 1, end):
+            cuts.add(b_start)
+        for match in regex.finditer(r",\s*(?=و\p{L}{2})", self.text[start:end]):
+            cut = start + match.end()
+            word = self.word_at(cut)
+            # "بوتين، ونظيره الأمريكي": the و-word starts a party, not a clause;
+            # "وفدا" and "وزير" do not start with the conjunction at all
+            if word and self.party_starting_in(word[0], word[1]):
+                continue
+            if word and self.text[word[0] : word[1]] in self.rules.not_conjunction:
+                continue
+            cuts.add(start + match.start())
+            self.soft_cuts.add(start + match.start())
+        points = sorted(cuts)
+        return [(a, b) for a, b in itertools.pairwise(points) if b > a]
+
+    def date_clauses(self, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """A clause further cut at complementisers (أن، إن) and at منذ.
+
+        The reported part stands alone, and a date after منذ tells when something
+        else began.
+        """
+        cuts = {clause[0], clause[1]}
+        for c_start, _c_end in self.complementizers.within(clause[0] + 1, clause[1]):
+            cuts.add(c_start)
+        points = sorted(cuts)
+        return [(a, b) for a, b in itertools.pairwise(points) if b > a]
+
+    # ------------------------------------------------------------------ building the actor list
+
+    def _actor_party(self, actor: syrdiplo.Actor) -> Party | None:
+        if actor.start is None or actor.end is None or actor.end <= actor.start:
+            return None
+        start, end = self.to_norm(actor.start), self.to_norm_end(actor.end)
+        return Party(actor, start, end, "actors", self._written_prefix(self.text[start:end]))
+
+    def _written_prefix(self, name: str) -> str:
+        """A preposition the mention's own text starts with: "بسوريا" → "ب"."""
+        first = name.split(" ")[0]
+        for size in (1, 2):
+            head, rest = first[:size], first[size:]
+            if head in ("ب", "ل", "ك", "وب", "ول") and len(rest) > 2:
+                candidates = {
+                    rest,
+                    "ال" + rest[1:] if head.endswith("ل") and rest.startswith("ل") else rest,
+                }
+                if any(
+                    " ".join([c, *name.split(" ")[1:]]) in self.rules.state_words
+                    for c in candidates
+                ):
+                    return head
+        return ""
+
+    def _make_actor(
+        self,
+        start: int,
+        end: int,
+        country: str,
+        kind: syrdiplo.ActorType,
+        role: str | None,
+        prefix: str = "",
+    ) -> Party:
+        ostart, oend = self.original(start, end)
+        actor = syrdiplo.Actor(
+            name=self.doc.text[ostart:oend],
+            canonical=self.rules.country_names.get(country)
+            if kind is syrdiplo.ActorType.STATE
+            else None,
+            country=country,
+            type=kind,
+            role=role,
+            start=ostart,
+            end=oend,
+        )
+        return Party(actor, start, end, "fallback", prefix)
+
+    def _adjective(self, i: int, *, conjoined: bool = False) -> str | None:
+        """The country of token ``i`` if it is a nationality adjective ("الروسي"، "والأمريكي")."""
+        word = self.tokens.words[i]
+        if conjoined:
+            if not word.startswith("و"):
+                return None
+            word = word[1:]
+        adjectives = self.rules.adjectives
+        return adjectives.get(word) or (adjectives.get(word[2:]) if word.startswith("ال") else None)
+
+    def _fallback(self) -> list[Party]:
+        tokens = self.tokens
+        found: list[Party] = []
+        for hit in self._found["states"]:
+            word = hit.value
+            prefix = "ل" if hit.word_start == hit.start and hit.prefix.endswith("ل") else ""
+            found.append(
+                self._make_actor(
+                    hit.word_start,
+                    hit.end,
+                    word.country,
+                    syrdiplo.ActorType.STATE,
+                    word.role,
+                    prefix,
+                )
+            )
+        for hit in self._found["roles"]:
+            # "وزير الدفاع الروسي"، "بنظيره الأمريكي"، "وزيري الخارجية الروسي ... والأميركي"
+            kind = syrdiplo.ActorType.PERSON if hit.value else syrdiplo.ActorType.STATE
+            role = None if hit.value else "side"
+            j = hit.last
+            country = None
+            for _ in range(3):
+                if not tokens.spaced[j] or j + 1 >= len(tokens):
+                    break
+                j += 1
+                if country := self._adjective(j):
+                    break
+            if country is None:
+                continue
+            found.append(self._make_actor(hit.word_start, tokens.ends[j], country, kind, role))
+            while True:
+                more = None
+                k = j
+                for _ in range(4):
+                    if not tokens.spaced[k] or k + 1 >= len(tokens):
+                        break
+                    k += 1
+                    if more := self._adjective(k, conjoined=True):
+                        break
+                if more is None:
+                    break
+                found.append(
+                    self._make_actor(tokens.starts[k] + 1, tokens.ends[k], more, kind, role)
+                )
+                j = k
+        found.extend(self._adjective_runs())
+        for trigger in self.triggers:
+            # "المحادثات الروسية مع الجانب الأمريكي"
+            i = self.token_index(trigger.start)
+            if trigger.info.form != "noun" or not tokens.spaced[i] or i + 1 >= len(tokens):
+                continue
+            if tokens.words[i + 1].startswith("ال") and (country := self._adjective(i + 1)):
+                found.append(
+                    self._make_actor(
+                        tokens.starts[i + 1],
+                        tokens.ends[i + 1],
+                        country,
+                        syrdiplo.ActorType.STATE,
+                        "adjective",
+                    )
+                )
+        return found
+
+    def _after_trigger_noun(self, i: int) -> bool:
+        """Whether token ``i`` follows a trigger noun, with at most one word between
+        ("اللقاء الثلاثي الروسي السوري التركي")."""
+        for back in (1, 2):
+            j = i - back
+            if j < 0 or not self.tokens.spaced[j]:
+                return False
+            word_start = self.tokens.starts[j]
+            for trigger in self.triggers_in(max(0, word_start - 12), self.tokens.ends[j]):
+                if trigger.info.form == "noun" and trigger.start <= word_start < trigger.end:
+                    return True
+        return False
+
+    def _adjective_runs(self) -> list[Party]:
+        """Runs of nationality adjectives: "المشاورات الروسية الأمريكية"، "القمة الروسية-التركية"."""
+        tokens, found = self.tokens, []
+        i = 0
+        while i < len(tokens):
+            if self._adjective(i) is None:
+                i += 1
+                continue
+            run = [i]
+            while run[-1] + 1 < len(tokens):
+                k = run[-1] + 1
+                gap = self.text[tokens.ends[k - 1] : tokens.starts[k]]
+                if not _RUN_GAP.match(gap) or not (
+                    self._adjective(k) or self._adjective(k, conjoined=True)
+                ):
+                    break
+                run.append(k)
+            i = run[-1] + 1
+            if len(run) < 2 or not self._after_trigger_noun(run[0]):
+                continue  # one adjective, or a run about something else ("العقوبات الأمريكية الروسية")
+            for k in run:
+                country = self._adjective(k) or self._adjective(k, conjoined=True)
+                start = tokens.starts[k] + (0 if self._adjective(k) else 1)
+                found.append(
+                    self._make_actor(
+                        start, tokens.ends[k], country, syrdiplo.ActorType.STATE, "adjective"
+                    )
+                )
+        return found
+
+    def _own_country(self, known: list[Party]) -> list[Party]:
+        out = []
+        for hit in self._found["own_country"]:
+            start, end = hit.word_start, hit.end
+            ostart, oend = self.original(start, end)
+            country = None
+            claim = self.doc.claim_for(ostart, oend)
+            if claim is not None and claim.speaker.country:
+                country = claim.speaker.country
+            else:
+                sentence = self.doc.sentence_at(ostart)
+                floor = self.to_norm(sentence.start) if sentence else max(0, start - 300)
+                earlier = [
+                    p
+                    for p in known
+                    if floor <= p.start
+                    and p.end <= start
+                    and p.actor.country
+                    and (
+                        p.actor.type in (syrdiplo.ActorType.PERSON, syrdiplo.ActorType.ORGANIZATION)
+                        or p.actor.role == "side"
+                    )
+                ]
+                if earlier:
+                    country = earlier[-1].actor.country
+            if country is None:
+                continue
+            actor = syrdiplo.Actor(
+                name=self.doc.text[ostart:oend],
+                canonical=self.rules.country_names.get(country),
+                country=country,
+                type=syrdiplo.ActorType.STATE,
+                role="own_country",
+                start=ostart,
+                end=oend,
+            )
+            out.append(Party(actor, start, end, "own_country"))
+        return out
+
+    def _parties(self) -> list[Party]:
+        core = [p for p in map(self._actor_party, self.doc.actors) if p is not None]
+
+        def free(candidate: Party, taken: list[Party]) -> bool:
+            return not any(candidate.start < p.end and p.start < candidate.end for p in taken)
+
+        merged = list(core)
+        for extra in self._fallback():
+            if free(extra, core):
+                merged.append(extra)
+        merged.sort(key=lambda p: (p.start, -p.end))
+        for extra in self._own_country(merged):
+            if free(extra, merged):
+                merged.append(extra)
+        merged.sort(key=lambda p: (p.start, -p.end))
+        outermost: list[Party] = []
+        for party in merged:
+            if outermost and party.end <= outermost[-1].end and party.start >= outermost[-1].start:
+                continue  # nested inside a longer mention ("السفير الروسي لدى الولايات المتحدة")
+            if outermost and party.start < outermost[-1].end:
+                # partial overlap: keep the longer of the two
+                if party.end - party.start > outermost[-1].end - outermost[-1].start:
+                    outermost[-1] = party
+                continue
+            outermost.append(party)
+        return outermost
+
+    def _attributions(self) -> list[tuple[int, int]]:
+        """Stretches that name a source ("حسبما أفادت وزارة الدفاع الروسية")."""
+        out = []
+        for hit in self._found["attributions"]:
+            start = hit.start
+            limit = regex.compile(r"[,.;:\n]").search(self.text, hit.end)
+            end = limit.start() if limit else len(self.text)
+            cap = hit.last + _ATTRIBUTION_TOKENS
+            if cap < len(self.token_ends):
+                end = min(end, self.token_ends[cap])
+            i = bisect.bisect_left(self.party_starts, hit.end)
+            if i < len(self.parties) and self.parties[i].start < end:
+                end = min(end, self.parties[i].end)
+            out.append((start, end))
+        return out

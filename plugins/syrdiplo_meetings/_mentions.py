@@ -1,0 +1,710 @@
+"""Mentions: one trigger word in one sentence, with its parties, date, place and status.
+
+A sentence is cut into clauses (at فيما، في حين، ";" and ", و" ...). A trigger
+takes its parties from its own clause (the reported part after أن/إن first),
+then from the clauses before it, nearest first, until it has two: coordinated
+clauses share their subject ("وتلت اللقاء مكالمة هاتفية ناقشا خلالها"). Its
+date comes from its own clause on its own side of any أن/إن or منذ (so "قال ...
+أمس إن" dates the statement, not the event), its status from cue words a few
+words around it, else from its tense. Talks words in a clause that also names a
+meeting or a call are folded into it ("بحث شويغو مع نظيره ... في اتصال هاتفي"
+is one call); when a clause names two events, each keeps the parties nearer to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+import syrdiplo
+
+from ._context import Context, Party, RawTrigger
+from ._rules import FormatInfo, TriggerInfo
+
+__all__ = ["Mention", "find_mentions", "party_key", "timex_bounds"]
+
+_CUE_BEFORE = 8  # tokens a status cue may stand before its trigger ("دعا الرئيس ... إلى عقد قمة")
+_CUE_AFTER = 15  # ... and after it
+_NEGATION_BEFORE = 3
+_NOUN_MODIFIER = 6  # tokens between a noun and "هاتفي" ("محادثات مع نظيره الأمريكي عبر الفيديو")
+_LIGHT_VERB = 8  # tokens between "أجرى" and "اتصالا" (the subject may stand between)
+_VENUES = ("city", "venue", "base")  # a meeting is held in a city, not in a country or region
+_PLACE_DISTANCE = 15  # tokens between a trigger and its place
+_CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
+_SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
+
+
+@attrs.define(eq=False)
+class Mention:
+    """One trigger (plus any talks words folded into it) with what was found around it."""
+
+    trigger: RawTrigger
+    kind: str
+    form: str  # noun, past, present, future
+    definite: bool
+    sentence: syrdiplo.Sentence
+    clause: tuple[int, int]
+    absorbed: list[RawTrigger] = attrs.field(factory=list)
+    folded: list[RawTrigger] = attrs.field(
+        factory=list
+    )  # talks words folded into a meeting or call
+    modifiers: list[tuple[int, int]] = attrs.field(factory=list)
+    parties: list[Party] = attrs.field(factory=list)
+    keys: set[str] = attrs.field(factory=set)
+    format: tuple[int, int, FormatInfo] | None = None
+    date: tuple[int, int, syrdiplo.Timex] | None = None
+    location: tuple[int, int, str] | None = None
+    status: str = "occurred"
+    explicit: bool = False  # status from a cue or a verb's tense, not a default
+    claim: syrdiplo.Claim | None = None
+    # other events' triggers in the clause
+    rivals: list[tuple[int, int]] = attrs.field(factory=list)
+    same_kind_rivals: list[tuple[int, int]] = attrs.field(factory=list)
+    negated_discussion: bool = False  # "لم يناقش مع ترامب العقوبات" names no event
+    pair_reference: bool = False  # "الرئيسان"، "أجريا": the parties are a pair named before
+
+    @property
+    def zone(self) -> syrdiplo.Zone:
+        return self.sentence.zone
+
+    @property
+    def info(self) -> TriggerInfo:
+        return self.trigger.info
+
+    @property
+    def triggers(self) -> list[RawTrigger]:
+        return [self.trigger, *self.absorbed]
+
+    @property
+    def valid(self) -> bool:
+        """Enough parties to be an event on its own: two, one of them a state."""
+        if self.format and self.format[2].parties:
+            return True
+        return len(self.keys) >= 2 and any(p.actor.country for p in self.parties)
+
+
+def party_key(actor: syrdiplo.Actor) -> str | None:
+    """What makes a party distinct: its country, or a stateless person's name."""
+    if actor.country:
+        return actor.country
+    if actor.type is syrdiplo.ActorType.PERSON:
+        return actor.canonical or actor.name
+    return None
+
+
+def timex_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by a TIMEX value (``2021-07`` → July 1 and 31)."""
+    parts = value.split("/")
+    first = _bounds(parts[0])
+    last = _bounds(parts[-1])
+    if first is None or last is None:
+        return None
+    return first[0], last[1]
+
+
+def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    value = value.split("T")[0]
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            start = dt.date(int(m[1]), int(m[2]), 1)
+            following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return start, following - dt.timedelta(days=1)
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def is_credit_caption(sentence: syrdiplo.Sentence) -> bool:
+    """A photo caption left in the body: a line ending in a short credit "(سبوتنيك)"."""
+    text = sentence.text.strip()
+    match = _CREDIT.search(text)
+    if match is None or len(match[1].split()) > 4:
+        return False
+    return "." not in text[: match.start()] and len(text.split()) <= 30
+
+
+def find_mentions(ctx: Context, sentence: syrdiplo.Sentence) -> list[Mention]:
+    """The mentions of meetings, calls and talks in one sentence."""
+    if sentence.zone in _SKIPPED_ZONES or is_credit_caption(sentence):
+        return []
+    start, end = ctx.to_norm(sentence.start), ctx.to_norm_end(sentence.end)
+    raw = [t for t in ctx.triggers_in(start, end) if t.end <= end and _keep(ctx, t)]
+    if not raw:
+        return []
+    clauses = ctx.clauses(start, end)
+    mentions = []
+    for trigger in raw:
+        clause = next((c for c in clauses if c[0] <= trigger.start < c[1]), (start, end))
+        mention = _mention(ctx, trigger, sentence, clause, raw)
+        if mention is not None:
+            mentions.append(mention)
+    mentions = _fold_talks(ctx, mentions)
+    for mention in mentions:
+        rivals = [o for o in mentions if o is not mention and o.clause == mention.clause]
+        mention.rivals = [
+            (t.start, t.end) for o in rivals if o.kind != mention.kind for t in o.triggers
+        ]
+        mention.same_kind_rivals = [
+            (t.start, t.end) for o in rivals if o.kind == mention.kind for t in o.triggers
+        ]
+        earlier = [c for c in clauses if c[1] <= mention.clause[0]]
+        later = _soft_followers(ctx, clauses, mention.clause)
+        _describe(ctx, mention, earlier[::-1], (start, end), later)
+    return [m for m in mentions if not m.negated_discussion]
+
+
+def _soft_followers(
+    ctx: Context, clauses: list[tuple[int, int]], clause: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The clauses right after ``clause`` that only a comma and و separate from it."""
+    out = []
+    current = clause
+    for nxt in clauses:
+        if nxt[0] < current[1]:
+            continue
+        if nxt[0] != current[1] or nxt[0] not in ctx.soft_cuts:
+            break
+        out.append(nxt)
+        current = nxt
+    return out
+
+
+def _keep(ctx: Context, trigger: RawTrigger) -> bool:
+    """Drop triggers in contexts that name no event: "قنوات الاتصال"، "لقاء صحفي"."""
+    rules, tokens = ctx.rules, ctx.tokens
+    word, _attached = ctx.before(trigger.start)
+    if ctx.stems(word) & rules.not_before:
+        return False
+    first = ctx.token_index(trigger.start)
+    last = ctx.token_index(trigger.end) - 1
+    if last + 1 < len(tokens) and tokens.spaced[last] and rules.not_after.at(tokens, last + 1):
+        return False
+    for back in range(1, 4):  # "على هامش قمة العشرين"
+        i = first - back
+        if i < 0 or not tokens.spaced[i]:
+            break
+        hit = rules.setting_before.at(tokens, i)
+        if hit is not None and hit.last == first - 1:
+            return False
+    return True
+
+
+def _mention(
+    ctx: Context,
+    trigger: RawTrigger,
+    sentence: syrdiplo.Sentence,
+    clause: tuple[int, int],
+    raw: list[RawTrigger],
+) -> Mention | None:
+    info = trigger.info
+    previous, _attached = ctx.before(trigger.start)
+    form = info.form
+    if form == "present" and ("س" in trigger.prefix or previous in ctx.rules.modal):
+        form = "future"
+    kind = info.kind
+    modifiers: list[tuple[int, int]] = []
+    if kind != "call" or info.needs_modifier:
+        kind = "talks" if info.needs_modifier else kind
+        following = [t.start for t in raw if t.start > trigger.start and t.start < clause[1]]
+        stop = min(following, default=clause[1])
+        for modifier in ctx.modifiers_in(trigger.end, stop):
+            if (
+                info.form != "noun"
+                or ctx.token_distance((trigger.start, trigger.end), modifier) <= _NOUN_MODIFIER
+            ):
+                modifiers.append(modifier)
+                kind = "call"
+                break
+        singular = info.base in ctx.rules.singular_contacts and trigger.word in (
+            info.base,
+            info.base + "ا",
+        )
+        if kind != "call" and singular:
+            kind = _light_verb_call(ctx, trigger, clause) or kind
+    if info.needs_modifier and not modifiers:
+        return None
+    if (
+        info.needs_with
+        and kind != "call"
+        and not ctx.has_word(ctx.rules.with_words, trigger.end, clause[1])
+    ):
+        plural = (
+            info.form != "noun"
+            and not info.suffixed
+            and info.base.endswith(("ا", "وا", "ان", "ون"))
+        )
+        if not plural:
+            return None  # "بحث الوضع" names no talks; "بحث ... مع" and "بحثا" do
+    definite = info.form == "noun" and (
+        "ال" in trigger.prefix
+        or trigger.prefix.endswith("لل")
+        or info.suffixed
+        or previous in ctx.rules.anaphor_determiners
+    )
+    return Mention(
+        trigger=trigger,
+        kind=kind,
+        form=form,
+        definite=definite,
+        sentence=sentence,
+        clause=clause,
+        modifiers=modifiers,
+        claim=ctx.doc.claim_for(*ctx.original(trigger.start, trigger.end)),
+    )
+
+
+def _light_verb_call(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> str | None:
+    """ "أجرى اتصالا"، "تلقى اتصالا": a single contact made or received is a call."""
+    index = ctx.token_index(trigger.start)
+    for i in range(max(0, index - _LIGHT_VERB), index):
+        if ctx.token_starts[i] < clause[0]:
+            continue
+        word = ctx.text[ctx.token_starts[i] : ctx.token_ends[i]]
+        if ctx.stems(word) & ctx.rules.call_light_verbs:
+            return "call"
+    return None
+
+
+def _fold_compounds(ctx: Context, group: list[Mention]) -> list[Mention]:
+    """Adjacent triggers of one kind name one event: "اجتماع القمة"، "اجتماعات ومشاورات"."""
+    out: list[Mention] = []
+    for mention in group:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == mention.kind
+            and ctx.token_distance(
+                (last.triggers[-1].start, last.triggers[-1].end),
+                (mention.trigger.start, mention.trigger.end),
+            )
+            <= 1
+        ):
+            last.absorbed.append(mention.trigger)
+            last.modifiers.extend(mention.modifiers)
+            continue
+        out.append(mention)
+    return out
+
+
+def _fold_talks(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """Talks words in a clause with a meeting or call become part of it."""
+    kept: list[Mention] = []
+    by_clause: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        by_clause.setdefault(mention.clause, []).append(mention)
+    for group in by_clause.values():
+        group = _fold_compounds(ctx, group)
+        hosts = [m for m in group if m.kind != "talks"]
+        for mention in group:
+            if mention.kind == "talks" and hosts:
+                span = (mention.trigger.start, mention.trigger.end)
+                host = min(
+                    hosts, key=lambda h: ctx.token_distance(span, (h.trigger.start, h.trigger.end))
+                )
+                host.absorbed.append(mention.trigger)
+                host.folded.append(mention.trigger)
+                if host.form == "noun" and mention.form != "noun":
+                    host.form = mention.form  # "بحث ... في اتصال هاتفي": the verb's tense
+            else:
+                kept.append(mention)
+    kept.sort(key=lambda m: m.trigger.start)
+    return kept
+
+
+# --------------------------------------------------------------------------- describing
+
+
+def _describe(
+    ctx: Context,
+    mention: Mention,
+    earlier: list[tuple[int, int]],
+    sentence: tuple[int, int],
+    later: list[tuple[int, int]],
+) -> None:
+    """Parties, format, date, place and status of a mention.
+
+    Parties come from the trigger's clause, then from the clauses before it in
+    the sentence, nearest first, until two are found: coordinated clauses share
+    their subject ("التقى بوتين بايدن ...، وتلت اللقاء مكالمة هاتفية ناقشا خلالها").
+    """
+    content = _claim_content(ctx, mention)
+    mention.parties = _gather(ctx, mention, earlier, later, content)
+    mention.keys = _keys(mention.parties)
+    if len(mention.keys) < 2 and content is not None:
+        # the claim's content span may be too short: look past it before giving up
+        wider = _gather(ctx, mention, earlier, later, None)
+        if len(_keys(wider)) > len(mention.keys):
+            mention.parties, mention.keys = wider, _keys(wider)
+    # Who reports an event is not one of its parties ("قال المتحدث التركي تعليقا على
+    # المحادثات بين بوتين وبايدن"), unless the event needs them ("قال لافروف بعد لقائه كيري").
+    speakers = ctx.speaker_spans
+    if any((p.start, p.end) in speakers for p in mention.parties):
+        others = [p for p in mention.parties if (p.start, p.end) not in speakers]
+        if len(_keys(others)) >= 2:
+            mention.parties, mention.keys = others, _keys(others)
+    if len(mention.keys) < 2 and content is not None and mention.claim is not None:
+        speaker = mention.claim.speaker
+        key = party_key(speaker)
+        if key and speaker.type is not syrdiplo.ActorType.ANONYMOUS and key not in mention.keys:
+            start = ctx.to_norm(speaker.start) if speaker.start is not None else -1
+            end = ctx.to_norm_end(speaker.end) if speaker.end is not None else -1
+            mention.parties.append(Party(speaker, start, end, "speaker"))
+            mention.keys.add(key)
+    if len(mention.keys) < 2:
+        mention.pair_reference = ctx.has_word(ctx.rules.pair_words, *mention.clause)
+    _apply_format(ctx, mention, sentence)
+    mention.date = _date(ctx, mention, content)
+    mention.location = _location(ctx, mention)
+    mention.status, mention.explicit = _status(ctx, mention)
+
+
+def _gather(
+    ctx: Context,
+    mention: Mention,
+    earlier: list[tuple[int, int]],
+    later: list[tuple[int, int]],
+    content: tuple[int, int] | None,
+) -> list[Party]:
+    """Parties from the reported part of the clause, the clause, the clauses before it,
+    then those only ", و" separates from it ("استقبل الأسد اليوم، وفدا روسيا")."""
+    # the reported part first: "أعلنت الخارجية التركية أن لافروف وبلينكن بحثا ..."
+    reported = _own_part(ctx, mention)
+    parties = _owned(ctx, mention, _parties(ctx, mention, reported, content))
+    if len(_keys(parties)) < 2 and reported != mention.clause:
+        parties = _owned(ctx, mention, _parties(ctx, mention, mention.clause, content))
+    for clause in earlier:
+        if len(_keys(parties)) >= 2:
+            break
+        parties = _parties(ctx, mention, clause, content) + parties
+    for clause in later:
+        if len(_keys(parties)) >= 2:
+            break
+        parties = parties + _parties(ctx, mention, clause, content)
+    return parties
+
+
+def _owned(ctx: Context, mention: Mention, parties: list[Party]) -> list[Party]:
+    """The parties that belong to this mention rather than to another event in its clause.
+
+    "ويأتي الاجتماع بعد أسبوع من اتصال هاتفي بين بوتين وأردوغان": the two are the
+    call's parties, not the meeting's.
+    """
+    mine = [(t.start, t.end) for t in mention.triggers]
+
+    def nearest(rivals: list[tuple[int, int]], pool: list[Party]) -> list[Party]:
+        # a party belongs to the last event word before it ("اجتماع بين أ وب يليه لقاء
+        # بين ج ود"), or, standing before them all, to the first one ("روسيا وتركيا
+        # تجريان محادثات")
+        marks = sorted([(t, True) for t in mine] + [(r, False) for r in rivals])
+        out = []
+        for party in pool:
+            before = [is_mine for span, is_mine in marks if span[0] < party.start]
+            if before[-1] if before else marks[0][1]:
+                out.append(party)
+        return out
+
+    if mention.rivals:
+        parties = nearest(mention.rivals, parties)
+    if mention.same_kind_rivals:
+        # two meetings in one clause ("الاجتماع ... بين واشنطن والرياض وأنقرة يليه لقاء
+        # بين كيري ولافروف") part their parties, unless an indefinite mention would be
+        # left without two ("تواصل موسكو وأنقرة المشاورات" is one dialogue)
+        split = nearest(mention.same_kind_rivals, parties)
+        if len(_keys(split)) >= 2 or mention.definite:
+            parties = split
+    return parties
+
+
+def _own_part(ctx: Context, mention: Mention) -> tuple[int, int]:
+    """The part of the trigger's clause on its side of any أن/إن."""
+    start = mention.trigger.start
+    return next(
+        (c for c in ctx.date_clauses(mention.clause) if c[0] <= start < c[1]), mention.clause
+    )
+
+
+def _claim_content(ctx: Context, mention: Mention) -> tuple[int, int] | None:
+    """The claim content holding the trigger, in normalised offsets, if any."""
+    claim = mention.claim
+    if claim is None or claim.content is None:
+        return None
+    ostart, oend = ctx.original(mention.trigger.start, mention.trigger.end)
+    if claim.content.start <= ostart and oend <= claim.content.end:
+        return ctx.to_norm(claim.content.start), ctx.to_norm_end(claim.content.end)
+    return None
+
+
+def _keys(parties: list[Party]) -> set[str]:
+    return {k for k in (party_key(p.actor) for p in parties) if k}
+
+
+def _parties(
+    ctx: Context, mention: Mention, span: tuple[int, int], content: tuple[int, int] | None
+) -> list[Party]:
+    rules = ctx.rules
+    visit = any(t.info.base in rules.visits for t in mention.triggers)
+    kept = []
+    dropped: set[int] = set()  # ends of places and topics, so "في سورية والعراق" drops both
+    for party in ctx.parties_in(*span):
+        actor = party.actor
+        name = ctx.text[party.start : party.end]
+        if (
+            actor.type is syrdiplo.ActorType.ANONYMOUS
+            and ctx.stems(name.split(" ")[0]) & rules.sources
+        ):
+            continue  # "مصادر دبلوماسية" report, they do not meet
+        if content is not None and not (content[0] <= party.start and party.end <= content[1]):
+            continue
+        if ctx.in_attribution(party.start, party.end):
+            continue
+        stems = ctx.stems(name.split(" ")[0]) | {name}
+        if any(s.casefold().startswith(rules.media) for s in stems):
+            continue
+        word, attached = ctx.before(party.start)
+        attached = attached + party.prefix
+        previous = ctx.stems(word)
+        conjoined_to_dropped = (
+            attached.startswith("و") and _previous_end(ctx, party.start) in dropped
+        )
+        if previous & rules.topic_before or conjoined_to_dropped:
+            dropped.add(party.end)
+            continue
+        placey = actor.type is syrdiplo.ActorType.ORGANIZATION or (
+            actor.type is syrdiplo.ActorType.STATE
+            and actor.role in (None, "name", "capital", "own_country", "adjective")
+        )
+        if placey:
+            destination = visit and (previous & rules.destination or attached.endswith("ل"))
+            located = _introduced(
+                ctx, ctx.previous_words(party.start, 4)
+            )  # "في العاصمة الروسية موسكو"
+            if (
+                ctx.attached_preposition(attached) or previous & rules.place_before or located
+            ) and not destination:
+                dropped.add(party.end)
+                continue
+        stateless = any(
+            name.startswith(s) or s.startswith(name) for s in rules.stateless if len(name) > 2
+        )
+        if stateless or actor.country in rules.international:
+            party = attrs.evolve(party, actor=attrs.evolve(actor, country=None))
+        kept.append(party)
+    return kept
+
+
+def _previous_end(ctx: Context, offset: int) -> int | None:
+    """The end of the word before the one holding ``offset`` (across spaces only)."""
+    word = ctx.word_at(offset)
+    start = word[0] if word else offset
+    words = ctx.previous_words(start, 1)
+    if not words:
+        return None
+    return len(ctx.text[:start].rstrip())
+
+
+def _apply_format(ctx: Context, mention: Mention, sentence: tuple[int, int]) -> None:
+    formats = ctx.formats_in(*mention.clause) or ctx.formats_in(*sentence)
+    if not formats:
+        return
+    span = (mention.trigger.start, mention.trigger.end)
+    found = min(formats, key=lambda f: ctx.token_distance(span, (f[0], f[1])))
+    mention.format = found
+    info = found[2]
+    if info.kind and mention.kind == "talks":
+        mention.kind = info.kind
+    if not info.parties:
+        return
+    allowed = set(info.parties)
+    mention.parties = [
+        p for p in mention.parties if p.actor.country in allowed or p.actor.country is None
+    ]
+    present = {p.actor.country for p in mention.parties}
+    ostart, oend = ctx.original(found[0], found[1])
+    for code in info.parties:
+        if code in present:
+            continue
+        actor = syrdiplo.Actor(
+            name=ctx.doc.text[ostart:oend],
+            canonical=ctx.rules.country_names.get(code),
+            country=code,
+            type=syrdiplo.ActorType.STATE,
+            role="format",
+        )
+        mention.parties.append(Party(actor, found[0], found[1], "format"))
+    mention.keys = _keys(mention.parties)
+
+
+def _date(
+    ctx: Context, mention: Mention, content: tuple[int, int] | None
+) -> tuple[int, int, syrdiplo.Timex] | None:
+    span = (mention.trigger.start, mention.trigger.end)
+    clause = _own_part(ctx, mention)
+    candidates = []
+    for timex in ctx.timexes_in(*clause):
+        if content is not None and not (content[0] <= timex[0] and timex[1] <= content[1]):
+            continue
+        if ctx.in_attribution(timex[0], timex[1]):
+            continue
+        word, _attached = ctx.before(timex[0])
+        if ctx.stems(word) & ctx.rules.since:
+            continue
+        candidates.append(timex)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: (ctx.token_distance(span, (t[0], t[1])), t[0] < span[0]))
+
+
+def _location(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
+    span = (mention.trigger.start, mention.trigger.end)
+    clause = _own_part(ctx, mention)
+    candidates = []
+    for start, end, prefix, place in ctx.places_in(*clause):
+        if place.kind not in _VENUES or ctx.token_distance(span, (start, end)) > _PLACE_DISTANCE:
+            continue
+        construct = start - len(prefix) == _next_word_start(ctx, span[1])  # "قمة هلسنكي"
+        if (
+            "ب" not in prefix
+            and not construct
+            and not _introduced(ctx, ctx.previous_words(start - len(prefix), 5))
+        ):
+            continue
+        candidates.append((start, end, place.canonical))
+    if candidates:
+        return min(candidates, key=lambda p: ctx.token_distance(span, (p[0], p[1])))
+    if any(t.info.base in ctx.rules.visits for t in mention.triggers):
+        # a visit takes place where it goes: "زيارة إلى موسكو"
+        for start, end, prefix, place in ctx.places_in(span[1], clause[1]):
+            words = ctx.previous_words(start - len(prefix), 1)
+            if prefix.endswith("ل") or (words and ctx.stems(words[-1]) & ctx.rules.destination):
+                return start, end, place.canonical
+    if mention.format and mention.format[2].location:
+        return mention.format[0], mention.format[1], mention.format[2].location
+    return None
+
+
+def _next_word_start(ctx: Context, offset: int) -> int | None:
+    """The start of the word right after ``offset``, if only spaces stand between."""
+    i = ctx.token_index(offset)
+    if i < len(ctx.tokens) and ctx.text[offset : ctx.token_starts[i]].strip(" ") == "":
+        return ctx.token_starts[i]
+    return None
+
+
+def _introduced(ctx: Context, words: list[str]) -> bool:
+    """Whether a place is introduced by في or بـ: "في جنيف"، "بالعاصمة الفنلندية هلسنكي".
+
+    Only place nouns and article-bearing adjectives may stand between, and a
+    topic noun before في makes the place a topic ("الوضع في حلب").
+    """
+    rules = ctx.rules
+    for i in range(len(words) - 1, -1, -1):
+        stems = ctx.stems(words[i])
+        intro = stems & rules.location_intro or (
+            words[i].startswith("ب") and stems & rules.location_between
+        )
+        if intro:
+            return not (i > 0 and ctx.stems(words[i - 1]) & rules.place_before)
+        if stems & rules.location_between:
+            continue
+        if words[i].startswith("ال") and words[i].endswith(("يه", "ي")):
+            continue
+        return False
+    return False
+
+
+def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
+    """The status from cue words around the trigger, else from its tense, else a default.
+
+    A cue counts for the trigger nearest to it, within a few words before or
+    after it; negation counts only right before it. Cues of talks words folded
+    into a meeting or call count only when the meeting's own words have none
+    ("ويجري التحضير لمزيد من الاتصالات بعد اللقاء الثلاثي": the meeting took place).
+    """
+    order = ctx.rules.status_order
+    own = [(t.start, t.end) for t in mention.triggers if t not in mention.folded]
+    folded = [(t.start, t.end) for t in mention.folded]
+    others = [
+        (t.start, t.end) for t in ctx.triggers_in(*mention.clause) if t not in mention.triggers
+    ]
+    found: set[str] = set()
+    found_folded: set[str] = set()
+    for start, end, status, near in ctx.cues_in(*mention.clause):
+        cue = (start, end)
+        spans = own + folded
+        if any(s[0] < cue[1] and cue[0] < s[1] for s in spans):
+            continue
+        nearest = min(spans, key=lambda s: ctx.token_distance(cue, s))
+        distance = ctx.token_distance(cue, nearest)
+        if others and min(ctx.token_distance(cue, o) for o in others) < distance:
+            continue  # a nearer trigger owns this cue
+        into = found if nearest in own else found_folded
+        before = cue[1] <= nearest[0]
+        if near and not (before and distance <= 1):
+            continue
+        if status == "negation":
+            if before and distance <= _NEGATION_BEFORE:
+                into.add("cancelled")
+                if nearest == own[0] and mention.info.needs_with and mention.info.form != "noun":
+                    mention.negated_discussion = True  # "لم يناقش مع ترامب العقوبات"
+            continue
+        if (before and distance <= _CUE_BEFORE) or (not before and distance <= _CUE_AFTER):
+            into.add(status)
+    # the folded talks words' cues speak for the event only when its own words have none
+    found = found or found_folded
+    if found:
+        status = next(s for s in order if s in found)
+        return _dated(ctx, mention, status, source="cue")
+    tense = _tense(mention)
+    if tense is not None:
+        # a future verb ("سيلتقي") is as firm as a cue; a bare present one is not
+        firm = "future" in (mention.form, *(t.info.form for t in mention.absorbed))
+        return _dated(ctx, mention, tense, source="cue" if firm else "tense")
+    default = "ongoing" if mention.kind == "talks" else "occurred"
+    return _dated(ctx, mention, default, source="default")
+
+
+def _tense(mention: Mention) -> str | None:
+    forms = [mention.form] + [t.info.form for t in mention.absorbed]
+    if "future" in forms:
+        return "planned"
+    if "past" in forms:
+        return "occurred"
+    if "present" in forms:
+        if mention.zone is syrdiplo.Zone.TITLE:
+            return "occurred" if mention.kind != "talks" else "ongoing"  # "بوتين يلتقي أردوغان"
+        return "ongoing" if mention.kind == "talks" else "planned"
+    return None
+
+
+def _dated(ctx: Context, mention: Mention, status: str, *, source: str) -> tuple[str, bool]:
+    """Let the event's own date correct a status read from tense or default."""
+    explicit = source != "default"
+    published = ctx.doc.article.published
+    if mention.date is not None and published is not None and mention.date[2].value:
+        bounds = timex_bounds(mention.date[2].value)
+        if bounds is not None:
+            if bounds[0] > published and status in ("occurred", "ongoing"):
+                status = "planned"
+            elif (
+                bounds[1] < published
+                and source != "cue"
+                and status in ("planned", "ongoing")
+                and mention.kind != "talks"
+            ):
+                status = "occurred"
+    if mention.zone is syrdiplo.Zone.TITLE:
+        explicit = False  # headlines use the present for past events
+    return status, explicit

@@ -1,0 +1,238 @@
+"""One event per real-world event: mentions merged across the article.
+
+Mentions are read in text order. A mention with its own parties joins the
+latest earlier event it agrees with (same kind, the same set of countries, no
+clash of date, place, people or status) or starts a new one. A definite or
+demonstrative mention without parties of its own ("أثناء المكالمة"، "هذه
+المحادثات") joins the latest earlier event of a kind it can refer to. Talks
+mentions naming the same two people as a call or meeting ("المحادثات بين شويغو
+وكارتر") join that call or meeting. Events that rest on headings alone (often
+related-article links inside the page) are dropped.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+import syrdiplo
+
+from ._mentions import Mention, timex_bounds
+
+__all__ = ["Group", "merge_mentions"]
+
+_PAIR_REACH = 600  # characters back to the event whose parties "الرئيسان" refers to
+_ONE_DAY = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME, syrdiplo.Precision.RANGE)
+_STATUS_FAMILIES = ({"occurred", "ongoing"}, {"planned", "proposed", "cancelled"})
+
+
+@attrs.define(eq=False)
+class Group:
+    """The mentions of one event, and what they agree on."""
+
+    mentions: list[Mention]
+    kind: str
+    countries: frozenset[str]
+
+    @property
+    def body(self) -> list[Mention]:
+        return [
+            m for m in self.mentions if m.zone not in (syrdiplo.Zone.TITLE, syrdiplo.Zone.HEADING)
+        ]
+
+    @property
+    def ranked(self) -> list[Mention]:
+        """Body mentions first, then the title, then headings."""
+        order = {syrdiplo.Zone.TITLE: 1, syrdiplo.Zone.HEADING: 2}
+        return sorted(self.mentions, key=lambda m: order.get(m.zone, 0))
+
+    @property
+    def date(self) -> syrdiplo.Timex | None:
+        dates = [m.date[2] for m in self.ranked if m.date is not None]
+        if not dates:
+            return None
+        best = dates[0]
+        for other in dates[1:]:  # a day beats the month it lies in
+            if (
+                other.value
+                and best.value
+                and len(other.value) > len(best.value)
+                and _compatible_dates(other, best)
+            ):
+                best = other
+        return best
+
+    @property
+    def location(self) -> str | None:
+        return next((m.location[2] for m in self.ranked if m.location is not None), None)
+
+    @property
+    def persons(self) -> set[str]:
+        return set().union(*(_persons(m) for m in self.mentions))
+
+    @property
+    def status(self) -> str:
+        statuses = [m.status for m in self.ranked if m.explicit]
+        if self.kind != "talks" and "cancelled" in statuses:
+            return "cancelled"
+        if statuses:
+            return statuses[0]
+        return self.ranked[0].status
+
+    @property
+    def claim(self) -> syrdiplo.Claim | None:
+        return next((m.claim for m in self.ranked if m.claim is not None), None)
+
+    @property
+    def headings_only(self) -> bool:
+        return all(m.zone is syrdiplo.Zone.HEADING for m in self.mentions)
+
+
+def _countries(mention: Mention) -> frozenset[str]:
+    return frozenset(p.actor.country for p in mention.parties if p.actor.country)
+
+
+def _persons(mention: Mention) -> set[str]:
+    return {
+        p.actor.canonical
+        for p in mention.parties
+        if p.actor.type is syrdiplo.ActorType.PERSON and p.actor.canonical
+    }
+
+
+def _compatible_dates(a: syrdiplo.Timex | None, b: syrdiplo.Timex | None) -> bool:
+    if a is None or b is None or a.value == b.value:
+        return True
+    if a.value is None or b.value is None:
+        return True
+    one, two = timex_bounds(a.value), timex_bounds(b.value)
+    if one is None or two is None:
+        return False
+    return (one[0] <= two[0] and two[1] <= one[1]) or (two[0] <= one[0] and one[1] <= two[1])
+
+
+def _compatible_status(group: Group, mention: Mention) -> bool:
+    if (
+        group.kind == "talks"
+        and mention.kind == "talks"
+        and mention.date is None
+        and group.date is None
+    ):
+        return True  # an undated dialogue is one dialogue, whatever is said of it
+    if not mention.explicit:
+        return True
+    statuses = {m.status for m in group.mentions if m.explicit}
+    return all(
+        any(mention.status in family and status in family for family in _STATUS_FAMILIES)
+        for status in statuses
+    )
+
+
+def _agrees(group: Group, mention: Mention) -> bool:
+    """Whether ``mention`` can be one more mention of ``group``'s event."""
+    if _countries(mention) != group.countries:
+        return False
+    mine, theirs = _persons(mention), group.persons
+    if group.kind != mention.kind:
+        if "talks" not in (group.kind, mention.kind) or len(mine & theirs) < 2:
+            return False
+    elif group.kind != "talks" and mine and theirs and not mine & theirs:
+        return False  # two meetings between different people
+    date = mention.date[2] if mention.date else None
+    if not _compatible_dates(group.date, date):
+        return False
+    location = mention.location[2] if mention.location else None
+    if location and group.location and location != group.location:
+        return False
+    return _compatible_status(group, mention)
+
+
+def _anaphor_kinds(
+    mention: Mention, anaphors: dict[str, tuple[str, ...]], singular: frozenset[str]
+) -> tuple[str, ...]:
+    if mention.kind == "talks":
+        return anaphors["talks_singular" if mention.info.base in singular else "talks"]
+    return anaphors[mention.kind]
+
+
+def merge_mentions(
+    mentions: list[Mention], anaphors: dict[str, tuple[str, ...]], singular: frozenset[str]
+) -> list[Group]:
+    """Group ``mentions`` (in text order) into events."""
+    groups: list[Group] = []
+    for mention in mentions:
+        if not mention.valid and not mention.definite and mention.pair_reference:
+            _borrow_pair(groups, mention)
+        if mention.valid:
+            agreeing = [g for g in reversed(groups) if _agrees(g, mention)]
+            # an undated mention joins an undated event before a dated one
+            date = mention.date[2].value if mention.date else None
+            same_date = [g for g in agreeing if (g.date.value if g.date else None) == date]
+            host = next(iter(same_date or agreeing), None)
+            if host is None:
+                groups.append(
+                    Group(mentions=[mention], kind=mention.kind, countries=_countries(mention))
+                )
+            else:
+                host.mentions.append(mention)
+                if host.kind == "talks" and mention.kind != "talks":
+                    host.kind = mention.kind
+        elif mention.definite:
+            kinds = _anaphor_kinds(mention, anaphors, singular)
+            date = mention.date[2] if mention.date else None
+            host = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if g.kind in kinds
+                    and _compatible_dates(g.date, date)
+                    and _compatible_status(g, mention)
+                ),
+                None,
+            )
+            if host is not None:
+                mention.parties = []  # a lone party next to "المكالمة" is not the call's
+                mention.keys = set()
+                host.mentions.append(mention)
+    groups = _fold_dated_talks(groups)
+    return [g for g in groups if not g.headings_only]
+
+
+def _borrow_pair(groups: list[Group], mention: Mention) -> None:
+    """ "وكان الرئيسان قد أجريا اتصالا هاتفيا": the two are the parties of the event
+    just named, if it was named close before."""
+    start = mention.trigger.start
+    for group in reversed(groups):
+        last = max(m.trigger.start for m in group.mentions)
+        if last > start or start - last > _PAIR_REACH:
+            continue
+        parties = [p for m in group.mentions for p in m.parties if p.actor.country]
+        if len({p.actor.country for p in parties}) >= 2:
+            mention.parties = parties
+            mention.keys = {p.actor.country for p in parties if p.actor.country}
+        return
+
+
+def _fold_dated_talks(groups: list[Group]) -> list[Group]:
+    """Talks on a given day are the call or meeting held that day.
+
+    "جدد الوزيران الاتصالات بينهما الجمعة" and "أجريا مكالمة هاتفية" report one
+    encounter: dated talks join the one call or meeting between the same
+    countries whose date agrees.
+    """
+    out = list(groups)
+    for talks in groups:
+        date = talks.date
+        if talks.kind != "talks" or date is None or date.precision not in _ONE_DAY:
+            continue
+        hosts = [
+            g
+            for g in out
+            if g.kind != "talks"
+            and g.countries == talks.countries
+            and _compatible_dates(g.date, date)
+        ]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(talks.mentions)
+            hosts[0].mentions.sort(key=lambda m: m.trigger.start)
+            out.remove(talks)
+    return out
