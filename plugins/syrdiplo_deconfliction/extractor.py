@@ -1,14 +1,194 @@
-"""The deconfliction extractor (being written)."""
+"""The deconfliction extractor: is the Russia-US military channel in Syria working?
+
+For every sentence outside boilerplate it finds where the channel is named or
+described (:mod:`._mentions`), reads the status from the cue beside each
+mention with its negation and modality (:mod:`._status`), checks that the
+mention is about Russia and the US (:mod:`._parties`), and dates it with a
+date expression in the same sentence.
+
+Merging. The task counts each status once per article, and an article often
+says the same thing several times (the headline, the lead, a quotation). Mentions
+are merged into one :class:`syrdiplo.Deconfliction` per status and date:
+
+* mentions of a status with the same date are one event;
+* a month and a day inside it ("تموز الماضي", "3 من تموز") are one event,
+  carrying the more precise date;
+* undated mentions join the status's only dated event, if it has exactly one;
+  otherwise they make one undated event.
+
+Each event keeps every mention's spans as evidence (roles ``trigger``,
+``mechanism`` and ``date``), the mechanism key of its first mention and the
+first claim any of its mentions was asserted in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+import attrs
+import regex
 
 import syrdiplo
 
+from ._mentions import PUNCT, Clause, Mention, after_last, find_mentions, words_between
+from ._parties import PartyFinder
+from ._patterns import patterns
+from ._status import Reading, read_status
+
+__all__ = ["DeconflictionExtractor"]
+
+_DATED = regex.compile(r"^\d{4}")
+_SINCE = regex.compile(r"(?<![\p{L}])[وف]?منذ(?![\p{L}])")
+#: A timex this many words after منذ gives the start of a period, not the status date.
+_SINCE_REACH = 8
+
+
+@attrs.frozen
+class _Finding:
+    status: str
+    parties: tuple[str, ...]
+    date: str | None
+    mechanism: str
+    claim: syrdiplo.Claim | None
+    evidence: tuple[syrdiplo.Span, ...]
+    start: int
+
 
 class DeconflictionExtractor:
+    """Reports the status of the Russia-US deconfliction channel (see the module docstring)."""
+
     name = "deconfliction"
 
     def extract(self, doc: syrdiplo.Document) -> Iterator[syrdiplo.Event]:
-        return iter(())
+        pats = patterns(doc.lexicon)
+        clauses = _clauses(doc)
+        if not clauses:
+            return iter(())
+        text = doc.normalized.text
+        finder = PartyFinder(doc, pats, clauses)
+        readings = []
+        for mention in find_mentions(text, pats, clauses):
+            reading = read_status(text, pats, mention)
+            if reading is not None:
+                readings.append((mention, reading))
+        # A weak word ("في إطار") only frames a mechanism when nothing else in the
+        # sentence has a status: in "الحفاظ على الخط الساخن ... في إطار مذكرة التفاهم"
+        # the memorandum is the hotline's frame, and the hotline carries the status.
+        strong = {m.clause.index for m, r in readings if not r.weak}
+        findings = []
+        for mention, reading in readings:
+            if reading.weak and mention.clause.index in strong:
+                continue
+            parties = finder.parties(mention)
+            if parties is None:
+                continue
+            findings.append(_finding(doc, mention, reading, parties))
+        return iter(_merge(findings))
+
+
+def _clauses(doc: syrdiplo.Document) -> list[Clause]:
+    """The sentences outside boilerplate, with their normalised bounds."""
+    norm = doc.normalized
+    out = []
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.zone is syrdiplo.Zone.BOILERPLATE:
+            continue
+        out.append(
+            Clause(
+                index=index,
+                start=norm.to_normalized(sentence.start),
+                end=norm.to_normalized(sentence.end),
+                title=sentence.zone is syrdiplo.Zone.TITLE,
+            )
+        )
+    return out
+
+
+def _finding(
+    doc: syrdiplo.Document,
+    mention: Mention,
+    reading: Reading,
+    parties: tuple[str, ...],
+) -> _Finding:
+    norm = doc.normalized
+    cue = norm.original_span(reading.cue_start, reading.cue_end)
+    where = norm.original_span(mention.start, mention.end)
+    clause = norm.original_span(mention.clause.start, mention.clause.end)
+    evidence = [doc.span(*cue, role="trigger"), doc.span(*where, role="mechanism")]
+    timex = _date_for(doc, clause, cue[0])
+    if timex is not None:
+        evidence.append(doc.span(timex.start, timex.end, role="date"))
+    claim = doc.claim_for(*cue) or doc.claim_for(*where)
+    date = timex.value if timex is not None else (claim.date if claim is not None else None)
+    return _Finding(
+        status=reading.status,
+        parties=parties,
+        date=date,
+        mechanism=mention.key,
+        claim=claim,
+        evidence=tuple(sorted(set(evidence), key=lambda s: (s.start, s.end))),
+        start=min(cue[0], where[0]),
+    )
+
+
+def _date_for(doc: syrdiplo.Document, clause: tuple[int, int], cue: int) -> syrdiplo.Timex | None:
+    """The dated timex of the sentence nearest the cue, before it if any; not one after منذ."""
+    text = doc.normalized.text
+    candidates = []
+    for timex in doc.timexes_in(*clause):
+        if timex.value is None or not _DATED.match(timex.value):
+            continue
+        start = doc.normalized.to_normalized(timex.start)
+        lo = max(0, start - 80)
+        since = after_last(_SINCE, text, lo, start)
+        if (
+            since > lo
+            and not PUNCT.search(text, since, start)
+            and words_between(text, since, start) <= _SINCE_REACH
+        ):
+            continue
+        candidates.append(timex)
+    before = [t for t in candidates if t.start <= cue]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def _nested(a: str, b: str) -> bool:
+    """One TIMEX value lies inside the other ("2024-07" and "2024-07-03")."""
+    return a.startswith(b + "-") or b.startswith(a + "-") or a == b
+
+
+def _merge(findings: Sequence[_Finding]) -> list[syrdiplo.Deconfliction]:
+    groups: list[list[_Finding]] = []
+    for status in dict.fromkeys(f.status for f in findings):
+        mine = [f for f in findings if f.status == status]
+        dated: list[list[_Finding]] = []
+        for finding in (f for f in mine if f.date is not None):
+            for group in dated:
+                if any(_nested(finding.date or "", g.date or "") for g in group):
+                    group.append(finding)
+                    break
+            else:
+                dated.append([finding])
+        undated = [f for f in mine if f.date is None]
+        if undated and len(dated) == 1:
+            dated[0].extend(undated)
+        elif undated:
+            dated.append(undated)
+        groups.extend(dated)
+    return [_event(group) for group in groups]
+
+
+def _event(group: list[_Finding]) -> syrdiplo.Deconfliction:
+    group = sorted(group, key=lambda f: f.start)
+    dates = [f.date for f in group if f.date is not None]
+    evidence = sorted({s for f in group for s in f.evidence}, key=lambda s: (s.start, s.end))
+    return syrdiplo.Deconfliction(
+        status=group[0].status,
+        parties=group[0].parties,
+        date=max(dates, key=len) if dates else None,
+        mechanism=group[0].mechanism,
+        claim=next((f.claim for f in group if f.claim is not None), None),
+        evidence=tuple(evidence),
+    )

@@ -1,0 +1,310 @@
+"""Reading the status of a mechanism mention from the cue next to it.
+
+The cue that governs a mention is, in order of preference:
+
+1. the nearest ``before`` cue at most :data:`MAX_GAP` words to its left, with no
+   punctuation, clause break or complementiser between ("بانتهاك اتفاقية منع
+   الاشتباك", "لن تجري أي اتصالات مع الولايات المتحدة لتنسيق حركة الطيران");
+2. the nearest ``after`` cue at most :data:`MAX_AFTER_GAP` words to its right
+   ("هذا التنسيق شهد خروقات", "الخط الساخن ... لا يزال يعمل");
+3. the nearest weak word to its left ("يأتي في إطار آلية منع الاصطدام",
+   "تنسيقا قائما مع الروس لمنع حدوث أي اصطدام").
+
+A mention that opens with the conjunction و ("... والخط الساخن") is not governed
+by a cue before the word it is coordinated with. A resumption or continuation
+followed by "محل نقاش" / "قيد البحث" is only proposed.
+
+The words before the cue are then read for negation (the last
+:data:`NEGATION_SCOPE` words), modality (the last :data:`MODAL_SCOPE` words)
+and denial (the last :data:`DENIAL_SCOPE` words of the clause), which turn or
+drop the status (see :func:`resolve`). All offsets are into the normalised text.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ._mentions import PUNCT, Mention, after_last, words_between
+from ._patterns import Patterns
+
+__all__ = ["MAX_AFTER_GAP", "MAX_GAP", "Reading", "read_status", "resolve"]
+
+#: Words allowed between a cue and the mechanism it governs.
+MAX_GAP = 6
+#: Words allowed between a mechanism and a cue after it.
+MAX_AFTER_GAP = 5
+#: Words before a cue read for negation ("لم يتم تعليق").
+NEGATION_SCOPE = 3
+#: Words before a cue read for modality ("ستبحث في أقرب وقت مع عسكريين أمريكيين عودة ...").
+MODAL_SCOPE = 7
+#: Words before a cue read for a denial ("نفت الوزارة أن تكون طائراتها قد انتهكت").
+DENIAL_SCOPE = 12
+#: Words after a mechanism read for "again" ("فعّلت الخط الساخن مجددا").
+AGAIN_AFTER = 2
+#: Words a verb may stand before the weak word that frames its object
+#: ("أوقفت وزارة الدفاع الاتصالات مع الجانب الأمريكي في إطار مذكرة التفاهم").
+WEAK_REACH = 10
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_IMPERFECT = regex.compile(r"\s*[يتن]")
+
+
+@attrs.frozen
+class Reading:
+    """The status read for one mention, and the cue (normalised offsets) it rests on.
+
+    :param weak: the status rests on a weak word ("في إطار") only.
+    """
+
+    status: str
+    cue_start: int
+    cue_end: int
+    weak: bool = False
+
+
+def resolve(
+    base: str,
+    *,
+    negated: bool,
+    future: bool,
+    proposing: bool,
+    hedging: bool,
+    purpose: bool = False,
+) -> str | None:
+    """The status a cue of kind ``base`` gives, after negation and modality.
+
+    Negation turns active into suspended ("لن نجري اتصالات"), suspended into
+    active ("لم يتم تعليق"), resumed into suspended ("لم يستأنف"), and drops
+    violated and proposed. Proposing modality ("على استعداد ل", "تود") turns
+    resumed into proposed and drops active (a wish to keep a channel says
+    nothing of its state); a future verb turns resumed into proposed but keeps
+    active ("ستبقي على قنوات الاتصال مفتوحة") and suspended (a suspension from
+    midnight). Hedging (a threat, a possibility, a call) drops suspended and
+    violated. Keeping to a mechanism (``comply``) is active, and violated when
+    negated ("لم تلتزم"). Setting a mechanism up (``establish``) is proposed when
+    wished, planned or the purpose of something ("لإنشاء"), else nothing.
+    """
+    if base == "establish":
+        if negated:
+            return None
+        return "proposed" if proposing or future or purpose else None
+    if base == "comply":
+        if negated:
+            return None if hedging or proposing else "violated"
+        return None if proposing or hedging else "active"
+    if base == "active":
+        if negated:
+            return "suspended"
+        return None if proposing else "active"
+    if base == "resumed":
+        if negated:
+            return "suspended"
+        return "proposed" if proposing or future else "resumed"
+    if base == "suspended":
+        if negated:
+            return "active"
+        return None if hedging or proposing else "suspended"
+    if base == "violated":
+        return None if negated or hedging or proposing else "violated"
+    if base == "proposed":
+        return None if negated else "proposed"
+    raise ValueError(f"unknown status {base!r}")
+
+
+def _mask(pats: Patterns, snippet: str) -> str:
+    """Blank out phrases that only look like negation ("لا تزال", "لا سيما")."""
+    return pats.not_negation.sub(lambda m: " " * len(m.group()), snippet)
+
+
+def _last_words(text: str, pats: Patterns, lo: int, end: int, count: int, *, punct: bool) -> str:
+    """The last ``count`` words before ``end``, not crossing clause breaks (nor punctuation)."""
+    lo = max(lo, end - 24 * count)
+    if punct:
+        lo = after_last(PUNCT, text, lo, end)
+    lo = after_last(pats.breaks, text, lo, end)
+    words = list(_WORD.finditer(text, lo, end))
+    if len(words) > count:
+        lo = words[-count].start()
+    return _mask(pats, text[lo:end])
+
+
+def _clean_gap(
+    text: str, pats: Patterns, start: int, end: int, limit: int, *, relatives: bool = False
+) -> int | None:
+    """Words in ``text[start:end]``, or ``None`` when the stretch may not be crossed.
+
+    Negation words are not counted: "لم" in "القنوات ... لم تتوقف" adds no distance.
+    With ``relatives`` a relative pronoun may stand in the stretch ("المذكرة التي علقت").
+    """
+    if end < start or PUNCT.search(text, start, end):
+        return None
+    breaks = pats.breaks if relatives else pats.gap_breaks
+    if breaks.search(text, start, end):
+        return None
+    count = words_between(text, start, end)
+    count -= sum(words_between(text, *m.span()) for m in pats.negation.finditer(text, start, end))
+    return count if count <= limit else None
+
+
+def _may(pats: Patterns, snippet: str) -> bool:
+    """قد before an imperfect verb ("قد تعلق"), not after كان ("كانت قد علقت")."""
+    for match in pats.may.finditer(snippet):
+        if _IMPERFECT.match(snippet, match.end()) and not pats.perfect.search(
+            snippet, 0, match.start()
+        ):
+            return True
+    return False
+
+
+def _again(text: str, pats: Patterns, snippet: str, mention: Mention) -> bool:
+    """An "again" word before the cue or right after the mechanism."""
+    if pats.again.search(snippet):
+        return True
+    words = list(_WORD.finditer(text, mention.end, mention.clause.end))[:AGAIN_AFTER]
+    return bool(words) and bool(pats.again.search(text, mention.end, words[-1].end()))
+
+
+def _judge(
+    text: str,
+    pats: Patterns,
+    mention: Mention,
+    base: str,
+    cue: regex.Match[str],
+    *,
+    scope_end: int,
+    scope_start: int | None = None,
+    future: bool = False,
+    purpose: bool = False,
+    weak: bool = False,
+) -> Reading | None:
+    """Read negation and modality before ``scope_end`` and resolve the status of ``cue``."""
+    start, end = cue.span()
+    lo = mention.clause.start if scope_start is None else max(scope_start, mention.clause.start)
+    near = _last_words(text, pats, lo, scope_end, NEGATION_SCOPE, punct=True)
+    modal = _last_words(text, pats, lo, scope_end, MODAL_SCOPE, punct=True)
+    negated = bool(pats.negation.search(near))
+    if not negated and scope_end <= mention.start:
+        denial = _last_words(text, pats, lo, scope_end, DENIAL_SCOPE, punct=False)
+        negated = bool(pats.denial.search(denial))
+    may = _may(pats, modal + text[start:end])
+    if base == "active" and _again(text, pats, modal, mention):
+        base = "resumed"
+    status = resolve(
+        base,
+        negated=negated,
+        future=future or "سوف" in modal,
+        proposing=may or bool(pats.proposing.search(modal)),
+        hedging=may or bool(pats.hedging.search(modal)),
+        purpose=purpose,
+    )
+    if status is None:
+        return None
+    return Reading(status=status, cue_start=start, cue_end=end, weak=weak)
+
+
+def _after_cue(text: str, pats: Patterns, mention: Mention) -> regex.Match[str] | None:
+    """The first ``after`` cue within reach of the mention's end."""
+    hi = min(mention.clause.end, mention.end + 120)
+    for match in pats.cues.after.finditer(text, mention.end, hi):
+        gap = _clean_gap(text, pats, mention.end, match.start(), MAX_AFTER_GAP, relatives=True)
+        return match if gap is not None else None
+    return None
+
+
+def _before(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
+    """The reading from the nearest strong cue before the mention; whether one was found."""
+    clause = mention.clause
+    lo = max(clause.start, mention.core_start - 160)
+    best: tuple[int, regex.Match[str]] | None = None
+    for match in pats.cues.before.finditer(text, lo, mention.core_start):
+        status = pats.cues.kind(match)
+        if match.start() >= mention.start:  # the governing word is itself the cue ("نسقت ...")
+            gap: int | None = 0
+        else:
+            gap = _clean_gap(text, pats, match.end(), mention.start, MAX_GAP)
+        if gap is None or (mention.conj and gap > 0):
+            continue
+        blocker = pats.cues.not_followed_by.get(status)
+        if blocker is not None and blocker.match(text, match.end(), clause.end):
+            continue
+        if best is None or gap <= best[0]:
+            best = (gap, match)
+    if best is None:
+        return None, False
+    match = best[1]
+    reading = _judge(
+        text,
+        pats,
+        mention,
+        pats.cues.kind(match),
+        match,
+        scope_end=match.start(),
+        future=bool(match.group("fut")),
+        purpose=(match.group("pfx") or "").startswith("ل"),
+    )
+    if reading is not None and reading.status in ("active", "resumed"):
+        later = _after_cue(text, pats, mention)
+        if later is not None and pats.cues.kind(later) == "proposed":
+            reading = attrs.evolve(reading, status="proposed")
+    return reading, True
+
+
+def _after(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
+    match = _after_cue(text, pats, mention)
+    if match is None:
+        return None, False
+    status = pats.cues.kind(match)
+    reading = _judge(
+        text, pats, mention, status, match, scope_start=mention.end, scope_end=match.start()
+    )
+    return reading, True
+
+
+def _weak(text: str, pats: Patterns, mention: Mention) -> Reading | None:
+    clause = mention.clause
+    lo = max(clause.start, mention.start - 100)
+    best = None
+    blocker = pats.cues.not_followed_by.get("active")
+    for match in pats.cues.weak.finditer(text, lo, mention.start):
+        gap = _clean_gap(text, pats, match.end(), mention.start, MAX_GAP)
+        if gap is None or (mention.conj and gap > 0):
+            continue
+        if blocker is not None and blocker.match(text, match.end(), clause.end):
+            continue
+        best = match
+    if best is None:
+        return None
+    # A verb earlier in the clause gives its status through the weak word.
+    verb = None
+    for match in pats.cues.before.finditer(text, lo, best.start()):
+        status = pats.cues.kind(match)
+        if _clean_gap(text, pats, match.end(), best.start(), WEAK_REACH) is None:
+            continue
+        blocker = pats.cues.not_followed_by.get(status)
+        if blocker is None or not blocker.match(text, match.end(), clause.end):
+            verb = match
+    if verb is not None:
+        status = pats.cues.kind(verb)
+        return _judge(
+            text,
+            pats,
+            mention,
+            status,
+            verb,
+            scope_end=verb.start(),
+            future=bool(verb.group("fut")),
+            weak=status == "active",
+        )
+    return _judge(text, pats, mention, "active", best, scope_end=best.start(), weak=True)
+
+
+def read_status(text: str, pats: Patterns, mention: Mention) -> Reading | None:
+    """The status the text gives ``mention``, or ``None`` when it gives none."""
+    reading, found = _before(text, pats, mention)
+    if found:
+        return reading
+    reading, found = _after(text, pats, mention)
+    if found:
+        return reading
+    return _weak(text, pats, mention)
