@@ -5,22 +5,25 @@ ready, so memory stays flat however large the input. A line that is not valid
 UTF-8, not JSON, or not a usable article becomes an error record in its place
 (``{"id": ..., "errors": [{"stage": "input", "message": "articles.jsonl:7: ..."}]}``):
 N lines in always give N lines out.
+
+With ``jobs`` above 1 the lines are spread over worker processes
+(:mod:`syrdiplo.parallel`); the output is the same, in the same order.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 import attrs
 
 from .errors import InputError
-from .model import Article, Result
+from .model import Article
 from .pipeline import Pipeline
 from .serialize import dumps
 
-__all__ = ["BatchSummary", "read_jsonl", "run_jsonl"]
+__all__ = ["BatchSummary", "parse_line", "read_jsonl", "run_jsonl"]
 
 
 @attrs.define
@@ -34,6 +37,14 @@ class BatchSummary:
     @property
     def partial(self) -> bool:
         return self.with_errors > 0
+
+    def count(self, failed: bool) -> None:
+        """Count one written record."""
+        self.total += 1
+        if failed:
+            self.with_errors += 1
+        else:
+            self.clean += 1
 
 
 def _input_error(
@@ -92,19 +103,38 @@ def run_jsonl(
     out: IO[str],
     *,
     name: str = "<stdin>",
+    jobs: int = 1,
+    progress: Callable[[int], object] | None = None,
 ) -> BatchSummary:
-    """Run every JSONL line through ``pipeline`` and write one JSON line each to ``out``."""
+    """Run every JSONL line through ``pipeline`` and write one JSON line each to ``out``.
+
+    :param name: the input's name, used in error records (``name:line``).
+    :param jobs: worker processes; ``1`` (the default) runs in this process,
+        more spreads the lines over a process pool (:func:`syrdiplo.parallel.run_lines`).
+    :param progress: called with ``1`` after each record is written (a progress
+        bar's ``update``, say).
+    """
     summary = BatchSummary()
-    for result in pipeline.run_many(read_jsonl(lines, name=name)):
-        _write(result, out, summary)
+    if jobs == 1:
+        for result in pipeline.run_many(read_jsonl(lines, name=name)):
+            _write(dumps(result), bool(result.errors), out, summary, progress)
+        return summary
+    from .parallel import run_lines
+
+    for text, failed in run_lines(pipeline, lines, name=name, jobs=jobs):
+        _write(text, failed, out, summary, progress)
     return summary
 
 
-def _write(result: Result, out: IO[str], summary: BatchSummary) -> None:
-    out.write(dumps(result))
+def _write(
+    text: str,
+    failed: bool,
+    out: IO[str],
+    summary: BatchSummary,
+    progress: Callable[[int], object] | None,
+) -> None:
+    out.write(text)
     out.write("\n")
-    summary.total += 1
-    if result.errors:
-        summary.with_errors += 1
-    else:
-        summary.clean += 1
+    summary.count(failed)
+    if progress is not None:
+        progress(1)
