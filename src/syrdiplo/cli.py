@@ -98,16 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "-j",
         "--jobs",
-        type=int,
-        default=1,
+        type=_jobs,
+        default=None,
         metavar="N",
-        help="worker processes for --jsonl batches (default 1)",
+        help="worker processes for --jsonl batches (default: all cores; 1 runs without a pool)",
     )
     extract.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="show a progress bar (default: when stderr is a terminal)",
+        help="show a progress bar on stderr for --jsonl batches (default: when stderr is a terminal; needs tqdm)",
     )
     _plugin_options(extract)
 
@@ -144,7 +144,7 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 def _cmd_extract(args: argparse.Namespace) -> int:
     if bool(args.files) == bool(args.jsonl):
         raise _Usage("give either text FILEs or --jsonl IN, not both and not neither")
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise _Usage("--jobs must be at least 1")
     pipeline = _pipeline(args)
     out = _open_output(args.output)
@@ -180,10 +180,27 @@ def _extract_jsonl(pipeline: Pipeline, args: argparse.Namespace, out: IO[str]) -
     return EXIT_OK
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return jobs
+
+
 def _run_batch(
     pipeline: Pipeline, lines: Any, out: IO[str], name: str, args: argparse.Namespace
 ) -> BatchSummary:
-    return run_jsonl(pipeline, lines, out, name=name)
+    from ._progress import count_lines, progress_bar, wants_progress
+    from .parallel import default_jobs
+
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    show = wants_progress(args.progress)
+    total = count_lines(lines) if show else None
+    with progress_bar(show, total=total) as update:
+        return run_jsonl(pipeline, lines, out, name=name, jobs=jobs, progress=update)
 
 
 def _extract_files(pipeline: Pipeline, args: argparse.Namespace, out: IO[str]) -> int:
@@ -279,6 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     except SyrdiploError as error:
         print(f"syrdiplo: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except ExceptionGroup as group:
+        # --strict with several failing extractors: report each one, no traceback
+        _ours, rest = group.split(SyrdiploError)
+        if rest is not None:
+            raise
+        for error in group.exceptions:
+            print(f"syrdiplo: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -90,6 +92,7 @@ class Pipeline:
             disable=config["disable"], entrypoints=config["entrypoints"], plugins=config["plugins"]
         )
         self._pm: pluggy.PluginManager = pm
+        self._trace = bool(os.environ.get("SYRDIPLO_TRACE_PLUGINS"))
         self._infos: dict[str, PluginInfo] = {info.name: info for info in infos}
         self.lexicon: Lexicon = self._collect_lexicons(core_lexicon())
         self._extractors: list[_Registered] = self._collect_extractors()
@@ -98,9 +101,18 @@ class Pipeline:
     def _each_impl(
         self, hook_name: str
     ) -> Iterator[tuple[str, Callable[..., Any], tuple[str, ...]]]:
+        """Every implementation of ``hook_name`` in plugin load order.
+
+        Built-ins come first (by name), then third-party entry points (by name),
+        then plugins passed in code; pluggy's own call order is the reverse. With
+        ``SYRDIPLO_TRACE_PLUGINS=1`` each call is printed to stderr.
+        """
         hook = getattr(self._pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):
-            yield impl.plugin_name, impl.function, tuple(impl.argnames)
+        for impl in hook.get_hookimpls():
+            function = impl.function
+            if self._trace:
+                function = _traced(hook_name, impl.plugin_name, function)
+            yield impl.plugin_name, function, tuple(impl.argnames)
 
     def _plugin_failed(self, name: str, error: BaseException | str) -> None:
         """A plugin failed while registering: drop all of it and report it."""
@@ -223,6 +235,11 @@ class Pipeline:
 
     def analyze(self, article: ArticleLike, *, published: dt.date | str | None = None) -> Document:
         """Run the core stages only; return the :class:`Document` extractors would see."""
+        return self._analyze(article, published, [])
+
+    def _analyze(
+        self, article: ArticleLike, published: dt.date | str | None, errors: list[ProcessingError]
+    ) -> Document:
         art = _coerce(article, published)
         normalized = normalize(art.text)
         doc = Document(
@@ -234,7 +251,7 @@ class Pipeline:
         timexes = _dates.find_timexes(doc)
         doc = attrs.evolve(doc, timexes=timexes)
         if self._timex_hook:
-            doc = attrs.evolve(doc, timexes=self._plugin_timexes(doc))
+            doc = attrs.evolve(doc, timexes=self._plugin_timexes(doc, errors))
         doc = attrs.evolve(doc, actors=_actors.find_actors(doc))
         return attrs.evolve(doc, claims=_claims.find_claims(doc))
 
@@ -247,8 +264,8 @@ class Pipeline:
             lacks one (``date`` or ``"YYYY-MM-DD"``).
         :raises InputError: the article is unusable (no text, bad date ...).
         """
-        doc = self.analyze(article, published=published)
         errors: list[ProcessingError] = []
+        doc = self._analyze(article, published, errors)
         events: list[Event] = []
         failures: list[ExtractorError] = []
         for registered in self._extractors:
@@ -333,17 +350,28 @@ class Pipeline:
                 raise
             return error_result(error, article=article, fallback_id=str(index), stage="internal")
 
-    def _plugin_timexes(self, doc: Document) -> tuple[Timex, ...]:
+    def _plugin_timexes(self, doc: Document, errors: list[ProcessingError]) -> tuple[Timex, ...]:
         timexes = list(doc.timexes)
-        for _plugin, function, argnames in self._each_impl("syrdiplo_find_timexes"):
+        for plugin, function, argnames in self._each_impl("syrdiplo_find_timexes"):
             try:
-                found = function(**{a: doc for a in argnames if a == "doc"}) or ()
-                extra = [t for t in found if _check_timex(t, doc.article) is None]
-            except Exception:
+                found = list(function(**{a: doc for a in argnames if a == "doc"}) or ())
+            except Exception as error:
                 if self.strict:
                     raise
+                errors.append(
+                    ProcessingError(
+                        stage="timexes", message=f"{type(error).__name__}: {error}", plugin=plugin
+                    )
+                )
                 continue
-            for timex in extra:
+            for timex in found:
+                problem = _check_timex(timex, doc.article)
+                if problem is not None:
+                    message = f"syrdiplo_find_timexes returned malformed data: {problem}"
+                    if self.strict:
+                        raise PluginError(plugin, message)
+                    errors.append(ProcessingError(stage="timexes", message=message, plugin=plugin))
+                    continue
                 clashes = [t for t in timexes if t.start < timex.end and timex.start < t.end]
                 if all(timex.end - timex.start >= t.end - t.start for t in clashes):
                     timexes = [t for t in timexes if t not in clashes]
@@ -376,6 +404,20 @@ def _coerce(article: ArticleLike, published: dt.date | str | None) -> Article:
         data.setdefault("id", "article")
         return Article.from_dict(data)
     raise InputError(f"cannot read an article from {type(article).__name__}")
+
+
+def _traced(hook_name: str, plugin: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def call(**kwargs: Any) -> Any:
+        print(f"syrdiplo: {plugin}.{hook_name}({', '.join(kwargs)})", file=sys.stderr)
+        try:
+            result = function(**kwargs)
+        except Exception as error:
+            print(f"syrdiplo: {plugin}.{hook_name} raised {error!r}", file=sys.stderr)
+            raise
+        print(f"syrdiplo: {plugin}.{hook_name} returned {result!r}"[:300], file=sys.stderr)
+        return result
+
+    return call
 
 
 def error_result(

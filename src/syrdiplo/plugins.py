@@ -13,18 +13,17 @@ Environment:
     comma-separated allowlist of third-party plugin names; set but empty
     (``SYRDIPLO_LOAD_PLUGINS=''``) means built-ins only.
 ``SYRDIPLO_TRACE_PLUGINS=1``
-    print every hook call and its result to stderr.
+    print every hook call and its result to stderr (done by the pipeline,
+    which calls each implementation itself to isolate failures).
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import os
-import sys
 import types
 import warnings
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 import pluggy
@@ -32,7 +31,7 @@ import pluggy
 from . import hookspecs
 from .errors import SyrdiploWarning
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "builtin_plugin_names", "call_each", "load_plugins"]
+__all__ = ["ENTRY_POINT_GROUP", "PluginInfo", "builtin_plugin_names", "load_plugins"]
 
 ENTRY_POINT_GROUP = "syrdiplo"
 _OWN_DISTRIBUTION = "syrdiplo"
@@ -162,7 +161,11 @@ def _entry_points() -> list[importlib.metadata.EntryPoint]:
 
 def builtin_plugin_names() -> list[str]:
     """The names of the built-in plugins (syrdiplo's own entry points)."""
-    return [ep.name for ep in _entry_points() if ep.dist is not None and ep.dist.name == _OWN_DISTRIBUTION]
+    return [
+        ep.name
+        for ep in _entry_points()
+        if ep.dist is not None and ep.dist.name == _OWN_DISTRIBUTION
+    ]
 
 
 def load_plugins(
@@ -227,38 +230,4 @@ def load_plugins(
             continue
         loader.register(name, plugin, "explicit")
 
-    if os.environ.get("SYRDIPLO_TRACE_PLUGINS"):
-        _trace(pm)
     return pm, [loader.infos[name] for name in sorted(loader.infos)]
-
-
-def _trace(pm: pluggy.PluginManager) -> None:
-    def before(hook_name: str, hook_impls: Any, kwargs: Any) -> None:
-        names = [impl.plugin_name for impl in hook_impls]
-        print(f"syrdiplo: calling {hook_name} on {names}", file=sys.stderr)
-
-    def after(outcome: Any, hook_name: str, hook_impls: Any, kwargs: Any) -> None:
-        error = outcome.exception
-        what = f"raised {error!r}" if error else f"returned {outcome.get_result()!r}"
-        print(f"syrdiplo: {hook_name} {what}", file=sys.stderr)
-
-    pm.add_hookcall_monitoring(before, after)
-
-
-def call_each(
-    pm: pluggy.PluginManager, hook_name: str, **kwargs: Any
-) -> list[tuple[str, Any, BaseException | None]]:
-    """Call every implementation of ``hook_name`` separately, in pluggy's order.
-
-    Returns ``(plugin name, result, exception)`` per implementation, so one
-    plugin that raises does not hide the others' results.
-    """
-    hook = getattr(pm.hook, hook_name)
-    results: list[tuple[str, Any, BaseException | None]] = []
-    for impl in reversed(hook.get_hookimpls()):
-        args = {name: kwargs[name] for name in impl.argnames if name in kwargs}
-        try:
-            results.append((impl.plugin_name, impl.function(**args), None))
-        except Exception as error:  # noqa: BLE001 - isolation: the caller records the failure
-            results.append((impl.plugin_name, None, error))
-    return results

@@ -27,7 +27,9 @@ from .plugins import builtin_plugin_names
 __all__ = ["assert_spans_valid", "make_document", "make_pipeline", "run_extractor"]
 
 
-def make_pipeline(*plugins: object, builtins: bool = True, strict: bool = True, disable: Iterable[str] = ()) -> Pipeline:
+def make_pipeline(
+    *plugins: object, builtins: bool = True, strict: bool = True, disable: Iterable[str] = ()
+) -> Pipeline:
     """A fresh pipeline with ``plugins`` registered and no third-party entry points.
 
     :param builtins: keep the built-in extractors (meetings, troops, deconfliction).
@@ -48,13 +50,16 @@ def make_document(
     actors: Iterable[Actor] | None = None,
     claims: Iterable[Claim] | None = None,
     pipeline: Pipeline | None = None,
+    plugins: Iterable[object] = (),
 ) -> Document:
     """The :class:`Document` an extractor would receive for ``text``.
 
-    The core stages run as usual; pass ``timexes``, ``actors`` or ``claims`` to
-    replace what they found (to test an extractor in isolation).
+    The core stages run as usual, with the language data of the built-in
+    plugins and of ``plugins`` (or of ``pipeline``, if given). Pass
+    ``timexes``, ``actors`` or ``claims`` to replace what the stages found, to
+    test an extractor in isolation.
     """
-    pipeline = pipeline or make_pipeline(builtins=False)
+    pipeline = pipeline or make_pipeline(*plugins)
     doc = pipeline.analyze({"id": id, "text": text, "published": published})
     changes: dict[str, Any] = {}
     if timexes is not None:
@@ -66,8 +71,13 @@ def make_document(
     return attrs.evolve(doc, **changes) if changes else doc
 
 
-def run_extractor(extractor: Any, text: str, published: dt.date | str | None = None, **document: Any) -> list[Event]:
-    """Run one extractor on ``text``; return its events."""
+def run_extractor(
+    extractor: Any, text: str, published: dt.date | str | None = None, **document: Any
+) -> list[Event]:
+    """Run one extractor on ``text``; return its events.
+
+    ``document`` keywords go to :func:`make_document` (``timexes=``, ``plugins=`` ...).
+    """
     return list(extractor.extract(make_document(text, published, **document)))
 
 
@@ -91,7 +101,13 @@ def _spans(value: Any) -> Iterable[tuple[int, int, str | None]]:
 def assert_spans_valid(result: Result) -> None:
     """Every span in ``result`` lies inside the text, and its ``text`` is the slice it names."""
     text = result.article.text
-    for start, end, snippet in _spans((result.timexes, result.actors, result.claims, result.events)):
-        assert 0 <= start <= end <= len(text), f"span {start}:{end} outside text of length {len(text)}"
+    for start, end, snippet in _spans(
+        (result.timexes, result.actors, result.claims, result.events)
+    ):
+        assert 0 <= start <= end <= len(text), (
+            f"span {start}:{end} outside text of length {len(text)}"
+        )
         if snippet is not None:
-            assert text[start:end] == snippet, f"span {start}:{end} is {text[start:end]!r}, not {snippet!r}"
+            assert text[start:end] == snippet, (
+                f"span {start}:{end} is {text[start:end]!r}, not {snippet!r}"
+            )
