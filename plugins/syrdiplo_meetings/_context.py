@@ -19,8 +19,8 @@ import attrs
 import regex
 
 import syrdiplo
+from syrdiplo.matching import Hit, Tokens
 
-from ._matcher import Hit, Tokens
 from ._rules import FormatInfo, Place, Rules, TriggerInfo
 
 __all__ = ["Context", "Party", "RawTrigger"]

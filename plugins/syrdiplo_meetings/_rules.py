@@ -17,9 +17,8 @@ import attrs
 import regex
 
 import syrdiplo
+from syrdiplo.matching import CONJUNCTIONS, NOUN_PREFIXES, MatcherSet, PhraseMatcher
 from syrdiplo.text import normalize_word
-
-from ._matcher import CONJUNCTIONS, NOUN_PREFIXES, MatcherSet, PhraseMatcher
 
 __all__ = ["FormatInfo", "Rules", "TriggerInfo", "rules_for"]
 

@@ -28,7 +28,6 @@ from collections.abc import Iterator
 import syrdiplo
 
 from ._context import Context
-from ._matcher import Tokens
 from ._mentions import find_mentions
 from ._merge import Group, merge_mentions
 from ._rules import rules_for
@@ -43,7 +42,7 @@ class MeetingsExtractor:
 
     def extract(self, doc: syrdiplo.Document) -> Iterator[syrdiplo.Event]:
         rules = rules_for(doc.lexicon)
-        tokens = Tokens.of(doc.normalized.text)
+        tokens = doc.tokens
         if next(rules.triggers.find(tokens), None) is None:
             return
         ctx = Context(doc, rules, tokens)

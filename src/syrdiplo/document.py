@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from .lexicon import Lexicon
+from .matching import Tokens
 from .model import Actor, Article, Claim, Sentence, Span, Timex, Zone
 from .text import NormalizedText
 
@@ -46,6 +47,16 @@ class Document:
     def span(self, start: int, end: int, role: str | None = None) -> Span:
         """The :class:`Span` of ``text[start:end]``."""
         return self.article.span(start, end, role)
+
+    @functools.cached_property
+    def tokens(self) -> Tokens:
+        """The words of the normalised text with their (normalised) offsets, built once.
+
+        Look words up with :class:`syrdiplo.matching.PhraseMatcher` or
+        :class:`~syrdiplo.matching.MatcherSet`; map offsets back with
+        ``doc.normalized.original_span``.
+        """
+        return Tokens.of(self.normalized.text)
 
     # -- sentences
 

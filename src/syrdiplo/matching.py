@@ -1,5 +1,9 @@
 """Finding listed words and phrases in normalised text, one token at a time.
 
+Public so that every stage and plugin can share one tokenisation of an article
+(:attr:`syrdiplo.Document.tokens`) and look words up in dictionaries instead of
+running large regex alternations over the whole text.
+
 Large word lists (every inflected trigger, every status cue) are looked up in
 dictionaries rather than compiled into one regex alternation: the text is cut
 into tokens once, and at each token the matcher strips the attached prefixes it
