@@ -83,36 +83,70 @@ class Document:
 
     # -- things inside a stretch of text
 
+    @functools.cached_property
+    def _timex_starts(self) -> list[int]:
+        return [t.start for t in self.timexes]
+
     def timexes_in(self, start: int, end: int) -> tuple[Timex, ...]:
         """The timexes lying wholly within ``[start, end)``."""
-        return tuple(t for t in self.timexes if start <= t.start and t.end <= end)
+        lo = bisect.bisect_left(self._timex_starts, start)
+        hi = bisect.bisect_left(self._timex_starts, end)
+        return tuple(t for t in self.timexes[lo:hi] if t.end <= end)
+
+    @functools.cached_property
+    def _placed_actors(self) -> tuple[list[int], list[Actor]]:
+        placed = sorted(
+            (a for a in self.actors if a.start is not None and a.end is not None),
+            key=lambda a: a.start or 0,
+        )
+        return [a.start or 0 for a in placed], placed
 
     def actors_in(self, start: int, end: int) -> tuple[Actor, ...]:
         """The actor mentions lying wholly within ``[start, end)``."""
-        return tuple(
-            a
-            for a in self.actors
-            if a.start is not None and a.end is not None and start <= a.start and a.end <= end
+        starts, placed = self._placed_actors
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return tuple(a for a in placed[lo:hi] if a.end is not None and a.end <= end)
+
+    @functools.cached_property
+    def _claim_contents(self) -> tuple[list[int], list[tuple[int, int, int]], int]:
+        """Content spans as (start, end, index in claims), by start; and the longest length."""
+        contents = sorted(
+            (c.content.start, c.content.end, i)
+            for i, c in enumerate(self.claims)
+            if c.content is not None
         )
+        longest = max((e - s for s, e, _ in contents), default=0)
+        return [s for s, _, _ in contents], contents, longest
+
+    @functools.cached_property
+    def _cue_starts(self) -> tuple[list[int], list[int]]:
+        cues = sorted((c.cue.start, i) for i, c in enumerate(self.claims))
+        return [s for s, _ in cues], [i for _, i in cues]
 
     def claim_for(self, start: int, end: int) -> Claim | None:
-        """The claim whose content span covers ``[start, end)``, or whose sentence holds it."""
-        best: Claim | None = None
-        for claim in self.claims:
-            content = claim.content
-            if content is not None and content.start <= start and end <= content.end:
-                if (
-                    best is None
-                    or best.content is None
-                    or content.end - content.start < best.content.end - best.content.start
-                ):
-                    best = claim
+        """The claim whose content span covers ``[start, end)``, or whose sentence holds it.
+
+        Where several contents cover it, the narrowest wins (then the earliest claim).
+        """
+        starts, contents, longest = self._claim_contents
+        best: tuple[int, int] | None = None  # (content length, claim index)
+        i = bisect.bisect_right(starts, start) - 1
+        while i >= 0 and contents[i][0] >= start - longest:
+            cstart, cend, index = contents[i]
+            if cstart <= start and end <= cend:
+                key = (cend - cstart, index)
+                if best is None or key < best:
+                    best = key
+            i -= 1
         if best is not None:
-            return best
+            return self.claims[best[1]]
         sentence = self.sentence_at(start)
         if sentence is None:
             return None
-        for claim in self.claims:
-            if sentence.start <= claim.cue.start < sentence.end:
-                return claim
-        return None
+        cue_starts, indexes = self._cue_starts
+        lo = bisect.bisect_left(cue_starts, sentence.start)
+        hi = bisect.bisect_left(cue_starts, sentence.end)
+        if lo >= hi:
+            return None
+        return self.claims[min(indexes[lo:hi])]

@@ -77,11 +77,23 @@ def syrdiplo_register_actors(register: Callable[..., None]) -> None:
     """Add people and institutions to the actor gazetteer.
 
     :param register: call ``register(canonical=..., country=..., type=...,
-        names=[...], roles=...)`` once per actor; the keywords are the columns
-        of ``actors.tsv`` (see the gazetteer docs). ``names`` are the Arabic
-        spellings to recognise.
+        names=[...], ...)`` once per actor. The keywords are the columns of
+        ``actors.tsv``: ``canonical`` (English name, surname last), ``type``
+        (``person`` or ``organization``), ``country`` (ISO code), ``gender``,
+        ``kind``, ``names`` / ``short`` / ``after`` / ``qualified`` (Arabic
+        spellings, lists allowed) and ``offices`` (terms written
+        ``office[@at]:start/end``). See ``docs/gazetteer.md``. The rows are
+        checked like the shipped file; a bad row fails this plugin only, with a
+        message naming the row and column.
 
     Return nothing.
+
+    Example::
+
+        @syrdiplo.hookimpl
+        def syrdiplo_register_actors(register):
+            register(canonical="Ivan Testov", country="RU", type="person",
+                     names=["إيفان تيستوف"], short=["تيستوف"], offices=["envoy@SY:2031-01-01/"])
 
     .. versionadded:: 0.1
     """

@@ -136,7 +136,7 @@ class Lexicon:
         if isinstance(source, str | Path | Traversable):
             _stem, data = load_file(source)
         elif isinstance(source, Mapping):
-            _check_strings(origin, source, "")
+            _check_strings(origin, source, name)
             data = dict(source)
         else:
             rows = tuple(source)

@@ -1,0 +1,1 @@
+"""Test-only plugins (like datasette's tests/plugins/)."""
