@@ -9,13 +9,18 @@ import warnings
 
 import attrs
 import pytest
+import regex
 
 import syrdiplo
 from syrdiplo import ActorType, DataFileError, PluginError, SyrdiploWarning, Timex
+from syrdiplo._actors_data import gazetteer
+from syrdiplo._actors_lists import ListFinder
 from syrdiplo._actors_offices import parse_bound
+from syrdiplo._actors_words import WORD, shared_words, word_hits
 from syrdiplo.actors import check_gazetteer, country_of, find_actors, office_holder, offices_held
 from syrdiplo.lexicon import core_lexicon
 from syrdiplo.testing import make_document, make_pipeline
+from syrdiplo.text import normalize
 
 
 def actors_of(text: str, published: str | None = None, timexes: list[Timex] | None = None):
@@ -819,3 +824,148 @@ def test_a_plugin_with_bad_actor_data_fails_alone():
         {"id": "p2", "text": "وقالت جين رو إن الحل قريب.", "published": "2031-05-01"}
     )
     assert [a.canonical for a in result.actors] == ["Jane Roe"]
+
+
+# --------------------------------------------------------------------------- fast paths
+# The actor stage finds its words with str.split and set lookups, and matches the
+# families that are one word list by dictionary lookup. Both must give exactly
+# what the regex patterns give, at every word.
+
+_SEPARATORS = [" ", ", ", ". ", "-", "«", "»", ":", "\n", "", "ا", " عن ", "\u2019s "]
+
+
+def _variants(words, count, seed):
+    """Words of a list with attached letters, endings and neighbours, in short texts."""
+    pick = __import__("random").Random(seed)
+    words = sorted(words)
+    out = []
+    for _ in range(count):
+        word = pick.choice(words)
+        if word.isascii() and pick.random() < 0.5:
+            word = pick.choice([word.upper(), word.title(), word.swapcase()])
+        before = pick.choice(["", "و", "ف", "ب", "ل", "وب", "فل", "ال", "لل", "x"])
+        after = pick.choice(["", "ه", "ها", "ا", "-x", "\u2019"])
+        out.append(
+            pick.choice(["", "قال ", "«"])
+            + before
+            + word
+            + after
+            + pick.choice(_SEPARATORS)
+            + pick.choice(words)
+        )
+    return out
+
+
+def _same_match(fast, slow, groups) -> bool:
+    if fast is None or slow is None:
+        return fast is None and slow is None
+    if (fast.start(), fast.end()) != (slow.start(), slow.end()):
+        return False
+    return all(
+        fast[g] == slow[g] and (slow[g] is None or fast.span(g) == slow.span(g)) for g in groups
+    )
+
+
+def test_list_families_match_as_their_patterns(sample_articles):
+    g = gazetteer(core_lexicon())
+    matcher = g.matcher
+    finders = [(i, f) for i, f in enumerate(matcher.lists) if f is not None]
+    assert {matcher.families[i][0] for i, _ in finders} == {"name", "people", "country", "capital"}
+    words = [*g.surfaces, *g.state_names, *g.government_capitals, *g.people]
+    texts = [normalize(a["text"]).text for a in sample_articles] + _variants(words, 3000, 8)
+    tried = 0
+    for text in texts:
+        assert ListFinder.exact_for(text)
+        for word in WORD.finditer(text):
+            for i, finder in finders:
+                slow = matcher.families[i][1].match(text, word.start())
+                fast = finder.match(text, word.start(), word.end())
+                assert _same_match(fast, slow, ["pre", finder.group]), (text, word.group())
+                tried += slow is not None
+    assert tried > 3000  # most variants hold a match
+
+
+def test_case_twins_are_left_to_the_patterns():
+    # the long s and the Kelvin sign match "s" and "k" case-insensitively in `regex`
+    g = gazetteer(core_lexicon())
+    slow = attrs.evolve(g.matcher, lists=(None,) * len(g.matcher.families))
+    long_s = "\u017f"
+    texts = (
+        f"نقلت associated pre{long_s}s عن مصدر",
+        "قالت وكالة SPUTNIK",
+        "ذكرت Bloomberg و\u212a",
+    )
+    for text in texts:
+        normalized = normalize(text).text
+        fast_found = [(kind, m.span()) for kind, m in g.matcher.scan(normalized)]
+        slow_found = [(kind, m.span()) for kind, m in slow.scan(normalized)]
+        assert fast_found == slow_found
+    assert not ListFinder.exact_for(f"pre{long_s}s")
+    assert ListFinder.exact_for("press")
+    found = [(kind, m.group()) for kind, m in g.matcher.scan(texts[0])]
+    assert found[0] == ("name", f"associated pre{long_s}s")
+
+
+def test_the_case_twins_are_all_the_letters_regex_folds_to_ascii():
+    from syrdiplo._actors_lists import _CASE_TWINS
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    folding = set(regex.compile(r"[a-zA-Z]", regex.IGNORECASE).findall(every))
+    assert folding == set(_CASE_TWINS)
+
+
+def test_scan_finds_what_the_patterns_find(sample_articles):
+    g = gazetteer(core_lexicon())
+    slow = attrs.evolve(g.matcher, lists=(None,) * len(g.matcher.families))
+    for article in sample_articles:
+        text = normalize(article["text"]).text
+        fast_found = [(kind, m.start(), m.end(), m.end("pre")) for kind, m in g.matcher.scan(text)]
+        slow_found = [(kind, m.start(), m.end(), m.end("pre")) for kind, m in slow.scan(text)]
+        assert fast_found == slow_found
+        assert len(fast_found) > 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال لافروف، في موسكو: «إن واشنطن» (البنتاغون)… ولافروف-كيري!",
+        "  لافروف  لافروف\nلافروف؛لافروف ,لافروف",
+        "ريا-نوفوستي وال-monitor وAl-Monitor و CNN،cnn Cnn.",
+        "",
+        "...",
+    ],
+)
+def test_word_hits_are_whole_words_in_the_set(text):
+    wanted = {"لافروف", "ولافروف", "واشنطن", "ريا-نوفوستي", "al-monitor", "cnn", "موسكو"}
+    text = normalize(text).text
+    for fold in (False, True):
+        expected = [
+            (m.start(), m.end(), m.group())
+            for m in WORD.finditer(text)
+            if m.group() in wanted
+            or (fold and m.group().isascii() and m.group().casefold() in wanted)
+        ]
+        assert word_hits(text, wanted, fold_ascii=fold) == expected
+
+
+def test_word_hits_of_the_samples(sample_articles):
+    index = gazetteer(core_lexicon()).matcher.index
+    for article in sample_articles:
+        text = normalize(article["text"]).text
+        expected = [
+            (m.start(), m.end(), m.group())
+            for m in WORD.finditer(text)
+            if m.group() in index or (m.group().isascii() and m.group().casefold() in index)
+        ]
+        assert word_hits(text, index, fold_ascii=True) == expected
+
+
+def test_shared_words_are_found_once_per_text():
+    shared = shared_words(core_lexicon())
+    text = normalize("قال لافروف إن موسكو").text
+    first = shared.hits(text)
+    assert shared.hits(text) is first
+    assert [word for _, _, word in first] == ["قال", "لافروف", "ان", "موسكو"]
+    other = normalize("وأكد كيري").text
+    assert [word for _, _, word in shared.hits(other)] == ["واكد", "كيري"]
+    assert shared.hits(text) == first

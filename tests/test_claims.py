@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import random
+
 import attrs
 import pytest
 
 from syrdiplo import ActorType, Timex
+from syrdiplo._actors_data import gazetteer
+from syrdiplo._actors_words import WORD
+from syrdiplo._claims_cues import cues
+from syrdiplo._claims_find import _Finder
+from syrdiplo._claims_text import PUNCT_GAP
 from syrdiplo.actors import find_actors
 from syrdiplo.claims import find_claims
+from syrdiplo.lexicon import core_lexicon
 from syrdiplo.testing import make_document, make_pipeline
+from syrdiplo.text import normalize
 
 
 def claims_of(text: str, published: str | None = "2021-07-28", timexes: list[Timex] | None = None):
@@ -356,3 +365,130 @@ def test_sample_speakers_match_the_gold(sample_articles, sample_gold):
         wanted = {c["speaker"] for c in gold[article["id"]]["claims"]}
         required = {c["speaker"] for c in gold[article["id"]]["claims"] if c.get("core", True)}
         assert required <= found <= wanted, article["id"]
+
+
+# --------------------------------------------------------------------------- fast paths
+# Cues are read off the words, and the checks around them skip their patterns
+# where the answer is sure. Each must agree with the pattern it stands in for.
+
+_CUE_GROUPS = ("conj", "chain", "verb", "suffix", "npre", "noun")
+
+
+def _cue_texts(count: int, seed: int) -> list[str]:
+    """Cue words with conjunctions, prepositions, endings and neighbours."""
+    lexicon = core_lexicon()
+    c = cues(lexicon)
+    words = sorted(
+        [*c.forms, *c.nouns, *lexicon.words("cues", "chain", "markers"), *c.opener_words]
+    )
+    pick = random.Random(seed)
+    return [
+        pick.choice(["", "و", "ف", "ب", "ل", "فل", "x"])
+        + pick.choice(words)
+        + pick.choice(["", "ه", "ها", "هم", "هما", "ا", "-ه", "ت"])
+        + pick.choice([" ", ", ", ".", ":", "«", "\n", "", " ما ", " عن "])
+        + pick.choice(words)
+        for _ in range(count)
+    ]
+
+
+def test_cues_are_read_as_the_cue_pattern_reads_them(sample_articles):
+    c = cues(core_lexicon())
+    texts = [normalize(a["text"]).text for a in sample_articles] + _cue_texts(4000, 5)
+    found = 0
+    for text in texts:
+        for word in WORD.finditer(text):
+            slow = c.cue.match(text, word.start())
+            fast = c.finder.match(text, word.start(), word.end())
+            assert (fast is None) == (slow is None), (text, word.group())
+            if slow is None:
+                continue
+            found += 1
+            assert fast.span() == slow.span(), text
+            for group in _CUE_GROUPS:
+                assert fast[group] == slow[group], (text, group)
+                if slow[group] is not None:
+                    assert fast.span(group) == slow.span(group), (text, group)
+    assert found > 3000
+
+
+def _finder(text: str) -> _Finder:
+    doc = make_document(text, "2021-07-28")
+    lexicon = doc.lexicon
+    return _Finder(doc, cues(lexicon), gazetteer(lexicon))
+
+
+GAPS = [
+    "",
+    " ",
+    " , ",
+    " أمس، ",
+    " أمس ",
+    " اليوم الأربعاء، ",
+    " لوكالة ",
+    " وكالة ",
+    " من جهته ",
+    " من جهتها، ",
+    " (سبوتنيك) ",
+    " “ ",
+    " في وقت سابق ",
+    " إن ",
+    "لافروف",
+    "، أيضا، لافروف",
+    " - ",
+    "\n",
+    " أمس،الثلاثاء ",
+]
+
+
+@pytest.mark.parametrize("gap", GAPS)
+def test_clean_agrees_with_the_filler_patterns(gap):
+    finder = _finder("قال لافروف إن الحوار مستمر.")
+    gap = normalize(gap).text
+    rest = finder.media_nouns.sub(" ", finder.c.filler.sub(" ", gap))
+    assert finder.clean(gap) is (PUNCT_GAP.fullmatch(rest) is not None)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "في حديثه, إن",
+        "أمس الثلاثاء لافروف إن",
+        ", “لن نسمح”",
+        ": «من الواضح»",
+        "من جهته أن",
+        "مجددا، أن البلدين",
+        "أيضا",
+        "",
+        "الأربعاء 28 تموز، أن",
+        "بحسب ما نقلته وكالة",
+        "ان " * 40 + "الحوار",
+        "أمس " * 30 + "لافروف",
+    ],
+)
+def test_first_word_agrees_with_the_filler_pattern(after):
+    text = normalize("وأضاف " + after).text
+    finder = _finder(text)
+    start = len("واضاف")
+    words = finder.c.filler.sub(" ", finder.strip(start, len(text))).split()
+    assert finder.first_word(start, len(text)) == (words[0] if words else None)
+
+
+def test_quote_and_mention_lookups_agree_with_their_definitions(sample_articles):
+    pipeline = make_pipeline()
+    for article in sample_articles:
+        doc = pipeline.analyze(article)
+        finder = _Finder(doc, cues(doc.lexicon), gazetteer(doc.lexicon))
+        assert finder.quotes
+        for position in range(len(finder.text) + 1):
+            inside = any(a < position < b for a, b in finder.quotes)
+            assert finder.in_quote(position) is inside
+            covered = any(m.nstart <= position < m.nend for m in finder.mentions)
+            assert finder.covered(position) is covered
+        for start in range(0, len(finder.text), 7):
+            assert finder.relative_at(start) is (
+                finder.c.relative.match(finder.text, start) is not None
+            )
+            slow = finder.c.statement.match(finder.text, start)
+            fast = finder.statement_at(start)
+            assert (fast and fast.span()) == (slow and slow.span())

@@ -9,19 +9,32 @@ merging, claims, spans, the data checks and the plugin's shape.
 
 from __future__ import annotations
 
+import itertools
 import json
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import syrdiplo
+import syrdiplo.text
+from syrdiplo.matching import Tokens
 from syrdiplo.testing import assert_spans_valid, make_document, make_pipeline
 from syrdiplo_deconfliction import DeconflictionExtractor
-from syrdiplo_deconfliction._patterns import STATUSES, build, patterns
+from syrdiplo_deconfliction._mentions import (
+    PUNCT,
+    Clause,
+    _matches,
+    _windows,
+    after_punct,
+    last_words_start,
+)
+from syrdiplo_deconfliction._patterns import CUE_KINDS, STATUSES, build, patterns
+from syrdiplo_deconfliction._scan import TOKEN, Snippet, Words
 from syrdiplo_deconfliction._status import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,3 +323,179 @@ def test_the_plugin_registers_its_extractor_and_table(pipeline: syrdiplo.Pipelin
     assert ("deconfliction", "deconfliction") in pipeline.extractors
     assert "deconfliction" in pipeline.lexicon.names()
     assert pipeline.lexicon.origins("deconfliction") == ["plugin deconfliction"]
+
+
+# --------------------------------------------------------------------------- searching only where a match can start
+#
+# The extractor runs its word-list patterns only at the words a match can start
+# with (plugins/syrdiplo_deconfliction/_scan.py) and its mechanism patterns only
+# around the words a mention can end with. These check that this finds exactly
+# what searching the whole stretch would, on salads of the lexicon's own words
+# with prefixes, suffixes and punctuation attached.
+
+_PATS = patterns(_PIPELINE.lexicon)
+_LEXICON = _PIPELINE.lexicon
+_MECHANISMS = _LEXICON.table("deconfliction", "mechanisms")
+#: Whole entries (phrases, heads, cues, negation and modality words, country names) ...
+_ENTRIES = sorted(
+    {
+        e
+        for spec in _MECHANISMS.values()
+        for f in ("phrases", "heads", "aims")
+        for e in spec.get(f, [])
+    }
+    | {
+        e
+        for path in (
+            ("heads", "words"),
+            ("anaphora", "definite"),
+            ("anaphora", "possessive"),
+            ("negation", "words"),
+            ("negation", "not_negation"),
+            ("modality", "proposing"),
+            ("modality", "again"),
+            ("modality", "may"),
+            ("modality", "perfect"),
+            ("modality", "clause_breaks"),
+            ("unrelated", "words"),
+            *(("cues", kind, side) for kind in CUE_KINDS for side in ("before", "after")),
+            ("cues", "active", "weak"),
+        )
+        for e in _LEXICON.words("deconfliction", *path, required=False)
+    }
+    | {
+        e
+        for code in ("RU", "US", "TR")
+        for f in ("names", "adjectives")
+        for e in _LEXICON.words("countries", code, f, required=False)
+    }
+)
+#: ... mechanisms described by an aim and an object ("منع وقوع الحوادث") ...
+_DESCRIBED = sorted(
+    f"{aim}{middle}{target}"
+    for spec in _MECHANISMS.values()
+    for aim in spec.get("aims", [])
+    for target in spec.get("objects", [])
+    for middle in (" ", " وقوع ", " أي ")
+)
+#: ... and their single words.
+_SINGLE = sorted({w for entry in (*_ENTRIES, *_DESCRIBED) for w in entry.split()})
+_AFFIXED = st.tuples(
+    st.sampled_from(["", "", "", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "س", "وس", "ك"]),
+    st.one_of(st.sampled_from(_ENTRIES), st.sampled_from(_DESCRIBED), st.sampled_from(_SINGLE)),
+    st.sampled_from(["", "", "", "ه", "ها", "هما", "ات", "ي", "ين"]),
+).map("".join)
+_GLUE = st.sampled_from(
+    [" ", " ", " ", " ", "  ", ", ", ". ", "\n", " «", "» ", "-", "\u0651", "3"]
+)
+_SALAD = st.lists(st.tuples(_AFFIXED, _GLUE).map("".join), min_size=1, max_size=25).map("".join)
+
+
+def _keyed() -> list[tuple[str, Any]]:
+    found = [
+        (name, getattr(_PATS, name))
+        for name in ("anaphora", "governor", "denial", "again", "proposing", "hedging")
+    ]
+    found += [
+        ("perfect", _PATS.perfect),
+        ("unrelated", _PATS.unrelated),
+        ("countries", _PATS.countries),
+        ("breaks", _PATS.breaks),
+        ("before", _PATS.cues.before),
+        ("after", _PATS.cues.after),
+        ("weak", _PATS.cues.weak),
+    ]
+    found += [(mechanism.key, mechanism.pattern) for mechanism in _PATS.mechanisms]
+    return found
+
+
+def _spans(matches: Any) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SALAD, st.integers(0, 400), st.integers(0, 400))
+def test_keyed_patterns_find_what_a_search_finds(text: str, a: int, b: int) -> None:
+    normalized = syrdiplo.text.normalize(text).text
+    words = Words(normalized, Tokens.of(normalized), _PATS.starts)
+    start, end = sorted((min(a, len(normalized)), min(b, len(normalized))))
+    for name, keyed in _keyed():
+        expected = list(keyed.pattern.finditer(normalized, start, end))
+        assert _spans(keyed.findall(words, start, end)) == _spans(expected), name
+        first = keyed.search(words, start, end)
+        assert _spans([first] if first else []) == _spans(expected[:1]), name
+        snippet = Snippet(normalized[start:end], _PATS.starts)
+        found = keyed.search_in(snippet)
+        wanted = keyed.pattern.search(snippet.string)
+        assert _spans([found] if found else []) == _spans([wanted] if wanted else []), name
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SALAD, st.integers(0, 400), st.integers(0, 400))
+def test_snippets_of_the_article_find_what_the_snippet_string_holds(
+    text: str, a: int, b: int
+) -> None:
+    normalized = syrdiplo.text.normalize(text).text
+    words = Words(normalized, Tokens.of(normalized), _PATS.starts)
+    start, end = sorted((min(a, len(normalized)), min(b, len(normalized))))
+    blanked = [m.span() for m in _PATS.not_negation.finditer(normalized[start:end])]
+    snippet = Snippet.of_text(words, start, end, blanked)
+    assert snippet.string == _PATS.not_negation.sub(
+        lambda m: " " * len(m.group()), normalized[start:end]
+    )
+    for name, keyed in _keyed():
+        found = keyed.search_in(snippet)
+        wanted = keyed.pattern.search(snippet.string)
+        assert _spans([found] if found else []) == _spans([wanted] if wanted else []), name
+
+
+@settings(max_examples=150, deadline=None)
+@given(_SALAD, st.lists(st.integers(0, 400), max_size=4))
+def test_mechanism_windows_find_what_a_sentence_search_finds(text: str, cuts: list[int]) -> None:
+    normalized = syrdiplo.text.normalize(text).text
+    words = Words(normalized, Tokens.of(normalized), _PATS.starts)
+    bounds = sorted({0, len(normalized), *(min(c, len(normalized)) for c in cuts)})
+    clauses = [
+        Clause(index, start, end, cut=words.cuts(start) or words.cuts(end))
+        for index, (start, end) in enumerate(itertools.pairwise(bounds))
+    ]
+    plans = _windows(words, _PATS, clauses)
+    for clause in clauses:
+        for number, mechanism in enumerate(_PATS.mechanisms):
+            wanted = mechanism.pattern.pattern.finditer(normalized, clause.start, clause.end)
+            found = []
+            for planned, windows, whole in plans.get(clause.index, []):
+                if planned == number:
+                    for window in windows:
+                        found += _spans(_matches(words, mechanism, window, whole))
+            assert found == _spans(wanted), mechanism.key
+
+
+@settings(max_examples=100, deadline=None)
+@given(_SALAD)
+def test_a_word_has_the_bit_of_a_head_or_core_it_begins(text: str) -> None:
+    for word in TOKEN.findall(syrdiplo.text.normalize(text).text):
+        mask = _PATS.starts.mask(word)
+        for mechanism in _PATS.mechanisms:
+            for keyed in (mechanism.heads, mechanism.cores):
+                assert bool(mask & keyed.bit) == bool(keyed.pattern.match(word)), word
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SALAD, st.integers(0, 400), st.integers(0, 400), st.integers(1, 12))
+def test_word_and_punctuation_helpers_agree_with_a_scan(
+    text: str, a: int, b: int, count: int
+) -> None:
+    normalized = syrdiplo.text.normalize(text).text
+    start, end = sorted((min(a, len(normalized)), min(b, len(normalized))))
+    found = list(regex.finditer(r"[\p{L}\p{N}]+", normalized[:end][start:]))
+    wanted = start + found[-count].start() if len(found) > count else start
+    assert last_words_start(normalized, start, end, count) == wanted
+    marks = [m.end() for m in PUNCT.finditer(normalized, start, end)]
+    assert after_punct(normalized, start, end) == (marks[-1] if marks else start)
+
+
+def test_the_words_scanned_are_the_documents_tokens() -> None:
+    text = "قال «الكرملين»: إنّ الخطَّ الساخن-مفتوح 24/7، والتنسيقُ مستمرّ."
+    doc = make_document(text, "2024-11-13", pipeline=_PIPELINE)
+    assert list(doc.tokens.words) == TOKEN.findall(doc.normalized.text)

@@ -21,6 +21,7 @@ import syrdiplo
 import syrdiplo_meetings
 from syrdiplo.testing import assert_spans_valid, make_document, make_pipeline
 from syrdiplo_meetings import MeetingsExtractor
+from syrdiplo_meetings._context import _Claims
 from syrdiplo_meetings._rules import build_rules, noun_forms, rules_for
 
 CASES_FILE = Path(__file__).parent / "cases" / "meetings.toml"
@@ -485,3 +486,75 @@ def test_any_text_gives_valid_events(
             if actor.start is not None and actor.end is not None:
                 assert 0 <= actor.start <= actor.end <= len(text)
         assert len({a.country for a in event.participants if a.country}) >= 1
+
+
+# --------------------------------------------------------------------------- long articles
+
+_CLAIM_TEXT = (
+    "قال لافروف إن اللقاء تم. وأكد كيري أن المحادثات مستمرة. وذكرت المصادر أن الاتصال جرى.\n" * 3
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(_CLAIM_TEXT) - 1),
+            st.integers(0, 40),
+            st.one_of(st.none(), st.tuples(st.integers(0, len(_CLAIM_TEXT)), st.integers(0, 80))),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, len(_CLAIM_TEXT) - 1), st.integers(0, 30)), max_size=20),
+)
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_claim_index_answers_as_the_document(
+    pipeline: syrdiplo.Pipeline,
+    claims: list[tuple[int, int, tuple[int, int] | None]],
+    queries: list[tuple[int, int]],
+) -> None:
+    """The extractor looks claims up in an index; it must agree with Document.claim_for."""
+    text, size = _CLAIM_TEXT, len(_CLAIM_TEXT)
+    speaker = syrdiplo.Actor(name="لافروف", country="RU")
+    made = []
+    for cue_start, cue_length, content in claims:
+        cue_end = min(size, cue_start + cue_length)
+        span = None
+        if content is not None:
+            start, length = content
+            end = min(size, start + length)
+            span = syrdiplo.Span(start=start, end=end, text=text[start:end])
+        made.append(
+            syrdiplo.Claim(
+                speaker=speaker,
+                cue=syrdiplo.Span(start=cue_start, end=cue_end, text=text[cue_start:cue_end]),
+                content=span,
+            )
+        )
+    doc = make_document(text, "2021-01-01", claims=made, actors=(), pipeline=pipeline)
+    index = _Claims(doc)
+    for start, length in queries:
+        end = min(size, start + length)
+        assert index(start, end) is doc.claim_for(start, end)
+
+
+def test_many_mentions_of_one_event_merge_into_one(pipeline: syrdiplo.Pipeline) -> None:
+    """A long article repeating one meeting gives one event (merging keeps running
+    summaries of each event, so this takes linear time)."""
+    sentence = "التقى الرئيس الروسي بوتين نظيره الأمريكي بايدن في جنيف.\n"
+    actors = []
+    text = sentence * 400
+    for k in range(400):
+        offset = k * len(sentence)
+        for name, country in (("بوتين", "RU"), ("بايدن", "US")):
+            start = offset + sentence.index(name)
+            actors.append(
+                syrdiplo.Actor(
+                    name=name, country=country, type="person", start=start, end=start + len(name)
+                )
+            )
+    doc = make_document(text, "2021-06-20", actors=actors, claims=(), pipeline=pipeline)
+    (event,) = MeetingsExtractor().extract(doc)
+    assert _countries(event) == ["RU", "US"]
+    assert sum(1 for s in event.evidence if s.role == "trigger") == 400

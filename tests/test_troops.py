@@ -337,3 +337,174 @@ def test_plugin_data_extends_the_words(lexicon: syrdiplo.Lexicon) -> None:
     doc = attrs.evolve(doc, lexicon=extended)
     (event,) = TroopsExtractor().extract(doc)
     assert (event.country, event.count, event.location) == ("RU", 300, "Tartus")
+
+
+# --------------------------------------------------------------------------- fast paths
+#
+# The reader runs its large patterns only near troop figures (``_scan``): the
+# results must be exactly those of a scan of the whole text.
+
+_PIECES = [
+    "روسيا",
+    "وروسيا",
+    "بروسيا",
+    "الولايات المتحدة",
+    "للولايات المتحدة",
+    "واشنطن",
+    "موسكو",
+    "تركيا",
+    "وإيران",
+    "الأمريكية",
+    "الروسي",
+    "أمريكي",
+    "الروس",
+    "القوات",
+    "الجيش",
+    "وزارة الدفاع",
+    "البنتاغون",
+    "مسؤولون",
+    "وكالة",
+    "صحيفة",
+    "الرئيس",
+    "الشرطة العسكرية",
+    "900",
+    "2,000",
+    "ألفي",
+    "ثلاثة",
+    "آلاف",
+    "وعشرين",
+    "بـ900",
+    "الـ 900",
+    "جندي",
+    "عسكري",
+    "من القوات",
+    "آخرين",
+    "عدد القوات",
+    "يبلغ",
+    "نحو",
+    "أكثر من",
+    "بين",
+    "و600",
+    "في سوريا",
+    "سوريا",
+    "العراق",
+    "قاعدة حميميم",
+    "التنف",
+    "دير الزور",
+    "قسد",
+    "قوات سوريا الديمقراطية",
+    "حزب الله",
+    "أرسلت",
+    "سحبت",
+    "تنشر",
+    "زيادة",
+    "إلى",
+    "قال",
+    "إن",
+    "لديها",
+    "مقتل",
+    "تدريب",
+    "ab",
+    "_",
+    " ",
+    " ",
+    " ",
+    ".",
+    ". ",
+    "، ",
+    ",",
+    "\n",
+    "؛ ",
+    ":",
+    "«",
+    "»",
+    "(",
+    ")",
+    " و",
+    "ـ",
+]
+_texts = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_texts, data=st.data())
+def test_finders_give_the_whole_text_matches(
+    lexicon: syrdiplo.Lexicon, text: str, data: st.DataObject
+) -> None:
+    lex = troop_lexicon(lexicon)
+    text = normalize(text).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for finder in (lex.country_finder, lex.place_finder, lex.non_state_finder):
+        whole = [m.span() for m in finder.pattern.finditer(text) if m.end() > start]
+        assert [m.span() for m in finder.overlapping(text, start, end)] == [
+            s for s in whole if s[0] < end
+        ]
+    for finder in (
+        lex.trigger_finder,
+        lex.qualifier_before_finder,
+        lex.blocker_before_finder,
+        lex.number_of_finder,
+    ):
+        expected = [m.span() for m in finder.pattern.finditer(text, start, end)]
+        assert [m.span() for m in finder.finditer(text, start, end)] == expected
+        found = finder.pattern.search(text, start, end)
+        assert (found and found.span()) == ((m := finder.search(text, start, end)) and m.span())
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_texts, data=st.data())
+def test_number_tokens_are_those_of_a_whole_scan(
+    lexicon: syrdiplo.Lexicon, text: str, data: st.DataObject
+) -> None:
+    reader = troop_lexicon(lexicon).reader
+    text = normalize(text).text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in reader._token.finditer(text, start, end)]
+    assert [m.span() for m in reader._matches(text, start, end)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_texts, data=st.data())
+def test_owners_and_places_near_a_stretch_are_those_of_the_whole_text(
+    pipeline: syrdiplo.Pipeline, text: str, data: st.DataObject
+) -> None:
+    from syrdiplo_troops._reading import _DocumentReader
+
+    doc = pipeline.analyze(text, published="2021-07-28")
+    lex = troop_lexicon(doc.lexicon)
+    size = len(doc.normalized.text)
+    start = data.draw(st.integers(-4, size))
+    end = data.draw(st.integers(start, size + 30))
+    whole = _DocumentReader(doc, lex)
+    near = _DocumentReader(doc, lex)  # nothing kept from the whole-text call
+
+    def overlapping(items: list) -> list:
+        return [x for x in items if x.start < end and start < x.end]
+
+    assert near.owners(start, end) == overlapping(whole.owners(-1, size + 1))
+    assert near.places(start, end) == overlapping(whole.places(0, size + 1))
+
+
+def test_coordination_is_judged_across_a_sentence_start(pipeline: syrdiplo.Pipeline) -> None:
+    # "وإيران" right after a country excluded as a place ("في روسيا") is excluded too,
+    # even when the owners of the second sentence alone are asked for
+    from syrdiplo_troops._reading import _DocumentReader
+
+    text = "تدربت القوات في روسيا.وإيران لديها 500 جندي في سوريا."
+    doc = pipeline.analyze(text, published="2021-07-28")
+    lex = troop_lexicon(doc.lexicon)
+    second = doc.normalized.text.index(normalize("وإيران").text)
+    whole = _DocumentReader(doc, lex).owners(0, len(doc.normalized.text))
+    near = _DocumentReader(doc, lex).owners(second, len(doc.normalized.text))
+    assert [o for o in whole if o.start >= second] == near
+    assert all(o.code != "IR" for o in near if o.start == second)
+
+
+def test_prefix_strings_of_a_pattern() -> None:
+    from syrdiplo_troops._scan import strings_of
+
+    assert strings_of("[وف]?ب?") == {"", "و", "ف", "ب", "وب", "فب"}
+    with pytest.raises(ValueError, match="spell"):
+        strings_of(r"\u0628?")

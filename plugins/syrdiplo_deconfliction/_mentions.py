@@ -7,35 +7,59 @@ An *anaphoric* mention is a bare contact word ("التنسيق", "الاتصال
 that counts only when a named mention comes before it, in the same sentence or
 the one before; it takes that mention's key.
 
+Mechanism patterns are slow to search a sentence with, so they are run only
+around the words a mention can end with (:attr:`._patterns.MechanismPattern.ends`,
+found by dictionary lookup), from as many words before it as a mention can
+span: that finds exactly the mentions a search of the sentence would.
+
 All offsets here are into the normalised text.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
 
 from ._patterns import MechanismPattern, Patterns
+from ._scan import Keyed, Words
 
-__all__ = ["Clause", "Mention", "after_last", "find_mentions", "words_between"]
+__all__ = [
+    "Clause",
+    "Mention",
+    "after_last",
+    "after_punct",
+    "find_mentions",
+    "last_words_start",
+    "words_between",
+]
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-#: Punctuation that ends the stretch a cue or governor may reach across.
-PUNCT = regex.compile(r"[,;:.!?()\[\]\n|•]")
+#: Punctuation that ends the stretch a cue or governor may reach across (a
+#: plain character class: the standard ``re`` scans for it faster).
+PUNCT = re.compile(r"[,;:.!?()\[\]\n|•]")
+_LAST_PUNCT = regex.compile(r"(?r)[,;:.!?()\[\]\n|•]")
+_ANY_WORD_CHAR = regex.compile(r"(?r)[\p{L}\p{N}]")
 #: How many words a governing contact word may stand before a described mechanism.
 GOVERNOR_REACH = 5
 
 
-@attrs.frozen
-class Clause:
-    """A sentence as the extractor sees it: its index and normalised bounds."""
+class Clause(NamedTuple):
+    """A sentence as the extractor sees it: its index and normalised bounds.
+
+    :param cut: a bound falls inside a word (the sentence is then searched whole).
+    """
 
     index: int
     start: int
     end: int
     title: bool = False
+    cut: bool = False
 
 
 @attrs.frozen
@@ -62,6 +86,32 @@ def words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
+def after_punct(text: str, start: int, end: int) -> int:
+    """Where the last punctuation mark in ``text[start:end]`` ends, else ``start``."""
+    found = _LAST_PUNCT.search(text, start, end)
+    return start if found is None else found.end()
+
+
+@functools.cache
+def _last_words_pattern(count: int) -> regex.Pattern[str]:
+    """``count`` words and what follows them, matched backwards from the end."""
+    return regex.compile(
+        r"(?r)[\p{L}\p{N}]+(?:[^\p{L}\p{N}]+[\p{L}\p{N}]+){" + str(count - 1) + r"}[^\p{L}\p{N}]*"
+    )
+
+
+def last_words_start(text: str, start: int, end: int, count: int) -> int:
+    """Where the last ``count`` words of ``text[start:end]`` begin, if it has more; else ``start``.
+
+    What ``_WORD.finditer(text, start, end)`` gives as ``words[-count].start()``
+    when there are more than ``count`` words, found from the end.
+    """
+    found = _last_words_pattern(count).match(text, start, end)
+    if found is None or _ANY_WORD_CHAR.search(text, start, found.start()) is None:
+        return start
+    return found.start()
+
+
 def after_last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> int:
     """Where the last match of ``pattern`` in ``text[start:end]`` ends, else ``start``."""
     last = start
@@ -70,20 +120,62 @@ def after_last(pattern: regex.Pattern[str], text: str, start: int, end: int) -> 
     return last
 
 
-def _governor_start(
-    text: str, governor: regex.Pattern[str], clause: Clause, core_start: int
-) -> int | None:
+def _governor_start(words: Words, governor: Keyed, clause: Clause, core_start: int) -> int | None:
     """Where a contact or coordination word governing the mechanism begins, if there is one."""
-    lo = after_last(PUNCT, text, max(clause.start, core_start - 90), core_start)
-    for match in governor.finditer(text, lo, core_start):
+    text = words.text
+    lo = after_punct(text, max(clause.start, core_start - 90), core_start)
+    for match in governor.findall(words, lo, core_start):
         if words_between(text, match.end(), core_start) <= GOVERNOR_REACH:
             return match.start()
     return None
 
 
-def _named(text: str, pats: Patterns, mechanism: MechanismPattern, clause: Clause) -> list[Mention]:
+def _matches(
+    words: Words, mechanism: MechanismPattern, window: tuple[int, int], whole: bool
+) -> list[regex.Match[str]]:
+    """What ``mechanism.pattern`` finds in ``window`` (``whole``: a whole sentence).
+
+    A window is made of whole words, and a match in it starts with a word that
+    can begin a core, or with one that can begin a head and has such a word
+    within ``head_reach`` words after it: the pattern is tried only there.
+    """
+    heads, cores = mechanism.heads, mechanism.cores
+    if whole or heads is None or cores is None:
+        return mechanism.pattern.findall(words, *window)
+    start, end = window
+    starts = words.starts
+    first = bisect.bisect_left(starts, start)
+    masks = words.masks(first, bisect.bisect_left(starts, end, first))
+    head_bit, core_bit, reach = heads.bit, cores.bit, mechanism.head_reach
+    core_at = [k for k, mask in enumerate(masks) if mask & core_bit]
+    if not core_at:
+        return []
+    text, match = words.text, mechanism.pattern.pattern.match
+    out = []
+    last = start
+    for k, mask in enumerate(masks):
+        if mask & core_bit or (mask & head_bit and any(k < c <= k + reach for c in core_at)):
+            at = starts[first + k]
+            if at >= last:
+                found = match(text, at, end)
+                if found is not None:
+                    out.append(found)
+                    last = found.end()
+    return out
+
+
+def _named(
+    words: Words,
+    pats: Patterns,
+    mechanism: MechanismPattern,
+    clause: Clause,
+    window: tuple[int, int],
+    whole: bool,
+) -> list[Mention]:
+    """The mentions of ``mechanism`` found by searching ``window`` of ``clause``."""
+    text = words.text
     found = []
-    for match in mechanism.pattern.finditer(text, clause.start, clause.end):
+    for match in _matches(words, mechanism, window, whole):
         head = match.group("head")
         core_start = match.start("core")
         start = match.start()
@@ -97,7 +189,7 @@ def _named(text: str, pats: Patterns, mechanism: MechanismPattern, clause: Claus
         if needs in ("military", "governor") and head is None:
             if not (needs == "military" and pats.military.match(text, match.end(), clause.end)):
                 governor = _governor_start(
-                    text, mechanism.governor or pats.governor, clause, core_start
+                    words, mechanism.governor or pats.governor, clause, core_start
                 )
                 if governor is None:
                     continue
@@ -127,15 +219,77 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_mentions(text: str, pats: Patterns, clauses: Sequence[Clause]) -> list[Mention]:
+def _windows(
+    words: Words, pats: Patterns, clauses: Sequence[Clause]
+) -> dict[int, list[tuple[int, list[tuple[int, int]], bool]]]:
+    """Per clause, the mechanisms that may be mentioned in it and where to search for them.
+
+    A mention ends with one of its mechanism's end words, at most ``reach``
+    words after its start; windows that overlap or touch are joined. A clause
+    whose bounds cut a word in two, and a mechanism with no known end words,
+    are searched whole.
+    """
+    starts, ends, spelling = words.starts, words.ends, words.words
+    hits = words.spelt(pats.end_words)
+    hit_starts = [starts[i] for i in hits]
+    whole = [n for n, m in enumerate(pats.mechanisms) if m.ends is None]
+    out = {}
+    for clause in clauses:
+        if clause.cut:
+            out[clause.index] = [
+                (n, [(clause.start, clause.end)], True) for n in range(len(pats.mechanisms))
+            ]
+            continue
+        k = bisect.bisect_left(hit_starts, clause.start)
+        if not whole and (k == len(hits) or ends[hits[k]] > clause.end):
+            continue  # no end word here
+        first = words.first_at(clause.start)
+        found: dict[int, list[int]] = {n: [] for n in whole}
+        for i in hits[bisect.bisect_left(hits, first) :]:
+            if ends[i] > clause.end:
+                break
+            for number, before in pats.ends[spelling[i]]:
+                if before is None or (i > first and spelling[i - 1] in before):
+                    found.setdefault(number, []).append(i)
+        plan = []
+        for number in sorted(found):
+            if number in whole:
+                plan.append((number, [(clause.start, clause.end)], True))
+                continue
+            mechanism = pats.mechanisms[number]
+            windows: list[tuple[int, int]] = []
+            for i in found[number]:
+                lo = starts[max(i - mechanism.reach + 1, first)]
+                if windows and lo <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], ends[i])
+                else:
+                    windows.append((lo, ends[i]))
+            plan.append((number, windows, False))
+        if plan:
+            out[clause.index] = plan
+    return out
+
+
+def find_mentions(words: Words, pats: Patterns, clauses: Sequence[Clause]) -> list[Mention]:
     """Every named and anaphoric mechanism mention in ``clauses``, in text order."""
+    unrelated: dict[int, bool] = {}
+
+    def skipped(clause: Clause) -> bool:
+        """The clause is about something else ("حوادث السير")."""
+        if clause.index not in unrelated:
+            found = pats.unrelated.search(words, clause.start, clause.end)
+            unrelated[clause.index] = found is not None
+        return unrelated[clause.index]
+
+    plans = _windows(words, pats, clauses)
     named: list[Mention] = []
     for clause in clauses:
-        if pats.unrelated.search(text, clause.start, clause.end):
+        plan = plans.get(clause.index)
+        if not plan or skipped(clause):
             continue
-        for mechanism in pats.mechanisms:
-            if mechanism.anchor.search(text, clause.start, clause.end):
-                named.extend(_named(text, pats, mechanism, clause))
+        for number, windows, whole in plan:
+            for window in windows:
+                named.extend(_named(words, pats, pats.mechanisms[number], clause, window, whole))
     named = _drop_overlaps(named)
     by_clause: dict[int, list[Mention]] = {}
     for mention in named:
@@ -143,14 +297,15 @@ def find_mentions(text: str, pats: Patterns, clauses: Sequence[Clause]) -> list[
     anaphoric: list[Mention] = []
     # Clauses in order, so that an anaphoric mention can be the antecedent of the
     # next one ("... بالمذكرة" then "أوقفت روسيا العمل بالمذكرة").
+    text = words.text
     for position, clause in enumerate(clauses):
-        if pats.unrelated.search(text, clause.start, clause.end):
-            continue
         earlier = by_clause.get(clauses[position - 1].index, []) if position > 0 else []
         here = list(by_clause.get(clause.index, []))
         if not earlier and not here:
             continue
-        for match in pats.anaphora.finditer(text, clause.start, clause.end):
+        if skipped(clause):
+            continue
+        for match in pats.anaphora.findall(words, clause.start, clause.end):
             if pats.anaphora_blockers.match(text, match.end(), clause.end):
                 continue
             if any(match.start() < m.end and m.start < match.end() for m in named):

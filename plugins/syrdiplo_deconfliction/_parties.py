@@ -21,6 +21,7 @@ Syria is the theatre, never a party.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ import syrdiplo
 
 from ._mentions import PUNCT, Clause, Mention
 from ._patterns import Patterns
+from ._scan import Words
 
 __all__ = ["PartyFinder"]
 
@@ -49,17 +51,63 @@ class PartyFinder:
     doc: syrdiplo.Document
     pats: Patterns
     clauses: Sequence[Clause]
+    words: Words
     _cache: dict[int, frozenset[str]] = attrs.field(factory=dict)
 
     def countries(self, start: int, end: int, *, theatre: bool = False) -> frozenset[str]:
         """States named in the normalised stretch ``[start, end)``; Syria only with ``theatre``."""
-        text = self.doc.normalized.text
-        codes = {
-            m.lastgroup[2:] for m in self.pats.countries.finditer(text, start, end) if m.lastgroup
-        }
-        ostart, oend = self.doc.normalized.original_span(start, end)
-        codes.update(a.country for a in self.doc.actors_in(ostart, oend) if a.country)
+        codes = self._named(start, end)
+        starts, ends, countries = self._actors
+        if starts:
+            ostart, oend = self.doc.normalized.original_span(start, end)
+            for i in range(bisect.bisect_left(starts, ostart), bisect.bisect_right(starts, oend)):
+                if ends[i] <= oend:
+                    codes.add(countries[i])
         return frozenset(codes) if theatre else frozenset(codes) - self.pats.theatre
+
+    def _named(self, start: int, end: int) -> set[str]:
+        """The codes of the country names in ``[start, end)`` (what a search with
+        ``pats.countries`` finds there); a word that starts no longer name is
+        looked up in ``pats.country_of``.
+        """
+        pats, words = self.pats, self.words
+        keyed, memo, phrases = pats.countries, pats.country_of, pats.country_phrases
+        if phrases is None:
+            return {m.lastgroup[2:] for m in keyed.findall(words, start, end) if m.lastgroup}
+        text, starts, ends, spelling = words.text, words.starts, words.ends, words.words
+        codes = set()
+        last = start
+        for i in keyed.candidates(words, start, end):
+            at = starts[i]
+            if at < last:
+                continue
+            word = spelling[i]
+            if ends[i] <= end and word not in phrases:
+                if word not in memo:
+                    alone = keyed.pattern.match(word)
+                    memo[word] = None if alone is None else (alone.lastgroup or "")[2:]
+                code = memo[word]
+                if code is not None:
+                    last = ends[i]
+                    if code:
+                        codes.add(code)
+                continue
+            match = keyed.pattern.match(text, at, end)
+            if match is not None:
+                last = match.end()
+                if match.lastgroup:
+                    codes.add(match.lastgroup[2:])
+        return codes
+
+    @functools.cached_property
+    def _actors(self) -> tuple[list[int], list[int], list[str]]:
+        """The actors with a country, by start: starts, ends and countries."""
+        found = sorted(
+            (a.start, a.end, a.country)
+            for a in self.doc.actors
+            if a.start is not None and a.end is not None and a.country
+        )
+        return [s for s, _, _ in found], [e for _, e, _ in found], [c for _, _, c in found]
 
     def of_clause(self, position: int) -> frozenset[str]:
         if position not in self._cache:
@@ -104,7 +152,7 @@ class PartyFinder:
             word = _NEXT_WORD.match(text, position, mention.clause.end)
             if word is None or not word.group(1).startswith("ال"):
                 break
-            country = self.pats.countries.fullmatch(text, word.start(1), word.end(1))
+            country = self.pats.countries.pattern.fullmatch(text, word.start(1), word.end(1))
             if country is None or country.lastgroup is None:
                 break
             codes.add(country.lastgroup[2:])

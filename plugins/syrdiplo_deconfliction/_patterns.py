@@ -4,6 +4,10 @@ The words live in ``data/deconfliction.toml`` (lexicon table ``deconfliction``)
 and the core ``countries`` table; this module only turns them into ``regex``
 patterns that run on the normalised article text. :func:`patterns` builds them
 through :meth:`syrdiplo.Lexicon.cached`, so a pipeline compiles them once.
+
+The word-list patterns come as :class:`._scan.Keyed`: with the keys of the words
+a match can start with, so that they are run only at those words. Each mechanism
+also lists the words a mention of it can end with (:attr:`MechanismPattern.ends`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import regex
 
 import syrdiplo
 from syrdiplo.text import PROCLITIC, WORD_END, WORD_START, compile_pattern, normalize_word
+
+from ._scan import Keyed, StartIndex, plain_entries, shapes
 
 __all__ = ["CUE_KINDS", "STATUSES", "CuePatterns", "MechanismPattern", "Patterns", "patterns"]
 
@@ -32,6 +38,13 @@ SUFFIX = r"(?:هما|هم|ها|نا|ه)?"
 GAP = r"[\s\"'«»“”„‟\u2039\u203a]+"
 #: The definite article with its proclitics, required (التنسيق، بالاتصال، للمذكرة).
 DEFINITE = r"(?:[وف]?(?:[بك]?ال|لل))"
+#: Every string ``PROCLITIC`` matches, and every string ``SUFFIX`` matches.
+PROCLITICS = tuple(
+    c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل")
+)
+SUFFIXES = ("", "هما", "هم", "ها", "نا", "ه")
+#: The demonstratives the anaphora pattern allows before a contact word.
+DEMONSTRATIVES = ("هذا", "هذه", "تلك", "ذلك")
 
 
 def _strip_article(word: str) -> str:
@@ -76,11 +89,20 @@ class MechanismPattern:
 
     key: str
     needs: str
-    pattern: regex.Pattern[str]
+    pattern: Keyed
     blockers: regex.Pattern[str] | None
-    #: Any word a mention of this mechanism ends in: a sentence without one is skipped.
-    anchor: regex.Pattern[str]
-    governor: regex.Pattern[str] | None = None
+    #: Every word a match can end with (prefixes attached), with the words that can
+    #: stand right before it (``None``: any); ``None`` when unknown.
+    ends: Mapping[str, frozenset[str] | None] | None
+    #: The most words a match can span.
+    reach: int
+    #: The words a match's head can start with, and those its core can start
+    #: with (``None``: unknown); the core starts at most ``head_reach`` words
+    #: after the head.
+    heads: Keyed | None
+    cores: Keyed | None
+    head_reach: int
+    governor: Keyed | None = None
 
 
 @attrs.frozen
@@ -92,43 +114,54 @@ class CuePatterns:
     groups ``fut`` (the future prefix س) and ``pfx`` (a preposition or article).
     """
 
-    before: regex.Pattern[str]
-    after: regex.Pattern[str]
-    weak: regex.Pattern[str]
+    before: Keyed
+    after: Keyed
+    weak: Keyed
     not_followed_by: Mapping[str, regex.Pattern[str]]
     before_kinds: Mapping[str, str]
     after_kinds: Mapping[str, str]
 
     def kind(self, match: regex.Match[str]) -> str:
         """The cue kind (a status, "comply" or "establish") of a ``before``/``after`` match."""
-        kinds = self.before_kinds if match.re is self.before else self.after_kinds
+        kinds = self.before_kinds if match.re is self.before.pattern else self.after_kinds
         return kinds[match.group("word")]
 
 
 @attrs.frozen
 class Patterns:
     mechanisms: tuple[MechanismPattern, ...]
-    anaphora: regex.Pattern[str]
+    anaphora: Keyed
     anaphora_blockers: regex.Pattern[str]
-    governor: regex.Pattern[str]
+    governor: Keyed
     military: regex.Pattern[str]
     cues: CuePatterns
     negation: regex.Pattern[str]
-    denial: regex.Pattern[str]
-    again: regex.Pattern[str]
+    denial: Keyed
+    again: Keyed
     not_negation: regex.Pattern[str]
-    proposing: regex.Pattern[str]
-    hedging: regex.Pattern[str]
+    proposing: Keyed
+    hedging: Keyed
     may: regex.Pattern[str]
-    perfect: regex.Pattern[str]
-    breaks: regex.Pattern[str]
+    perfect: Keyed
+    breaks: Keyed
     gap_breaks: regex.Pattern[str]
-    unrelated: regex.Pattern[str]
-    countries: regex.Pattern[str]
+    unrelated: Keyed
+    countries: Keyed
+    #: The words a country name of several words can start with (``None``: unknown).
+    country_phrases: frozenset[str] | None
     between_stops: regex.Pattern[str]
     theatre: frozenset[str]
     pair: tuple[str, str]
     labels: Mapping[str, str]
+    #: Which of the word-list patterns can start at a word.
+    starts: StartIndex
+    #: For each word a mechanism mention can end with, the mechanisms (their index)
+    #: and the words that can stand before it there (``None``: any).
+    ends: Mapping[str, tuple[tuple[int, frozenset[str] | None], ...]]
+    end_words: frozenset[str]
+    #: What ``countries`` gives on a word alone, for words that start no longer name:
+    #: the country code, "" for a match without one, ``None`` for no match.
+    country_of: dict[str, str | None] = attrs.field(factory=dict, eq=False)
 
 
 def _words(lexicon: syrdiplo.Lexicon, *path: str, required: bool = True) -> list[str]:
@@ -139,18 +172,34 @@ def _fail(key: str, message: str) -> syrdiplo.DataFileError:
     return syrdiplo.DataFileError(TABLE, message, key=key)
 
 
+def _forms(entries: list[str] | None, suffixes: Iterable[str] = ("",)) -> frozenset[str] | None:
+    """Every word a match of ``PROCLITIC (?:entries) [suffix]`` can start with, spelt out."""
+    if entries is None:
+        return None
+    firsts = set()
+    for entry in entries:
+        first, space, _ = entry.partition(" ")
+        firsts.update((first,) if space else (first + s for s in suffixes))
+    return frozenset(p + f for p in PROCLITICS for f in firsts)
+
+
 def _word_list_pattern(
-    words: Iterable[str], *, article: bool = True, future: bool = False
-) -> regex.Pattern[str]:
+    words: Iterable[str], *, article: bool = True, future: bool = False, spelt: bool = False
+) -> Keyed:
     """Any of ``words`` as whole words, proclitics allowed, pronoun suffix allowed.
 
-    With ``future`` a verb may carry the future prefix س ("سنبحث", "ستنظر").
+    With ``future`` a verb may carry the future prefix س ("سنبحث", "ستنظر"). With
+    ``spelt`` (for a short list) the words a match can start with are spelt out.
     """
     prefix = r"(?:[وف]?س(?=[يتنا]))?" if future else ""
-    return compile_pattern(
-        WORD_START + prefix + PROCLITIC + r"(?:\L<w>)" + SUFFIX + WORD_END,
-        w=_entries(words, article=article),
+    entries = _entries(words, article=article)
+    pattern = compile_pattern(
+        WORD_START + prefix + PROCLITIC + r"(?:\L<w>)" + SUFFIX + WORD_END, w=entries
     )
+    keyed = Keyed.of(pattern, entries)
+    if spelt and not future and keyed.shapes is not None:
+        keyed.forms = _forms(plain_entries(entries), SUFFIXES)
+    return keyed
 
 
 def _plain_pattern(words: Iterable[str]) -> regex.Pattern[str]:
@@ -196,22 +245,99 @@ def _mechanism(
     )
     core = r"(?P<core>(?P<cpfx>" + PROCLITIC + r")(?:" + "|".join(cores) + r"))"
     pattern = compile_pattern(WORD_START + head + core + WORD_END, **lists)
+    # A match starts with a head, a phrase or an aim.
+    starts = [lists["heads"], lists.get("phrases", []), lists.get("aims", [])]
     blockers = _words(lexicon, "mechanisms", key, "after_blockers", required=False)
     governors = _words(lexicon, "mechanisms", key, "governors", required=False)
     canonical = spec.get("key", key)
     if not isinstance(canonical, str) or not canonical.strip():
         raise _fail(where, "key must be a non-empty string")
-    anchors = {_strip_article(normalize_word(w).split()[-1]) for w in (*objects, *phrases)}
     return MechanismPattern(
         key=canonical,
         needs=needs,
-        anchor=compile_pattern(r"\L<anchors>", anchors=sorted(anchors)),
+        ends=_ends(lists),
+        reach=_reach(lists),
+        heads=_first_words(lists["heads"], suffix=True),
+        cores=_first_words([*lists.get("phrases", []), *lists.get("aims", [])]),
+        head_reach=max(len(h.split()) for h in lists["heads"]) + 5,
         governor=_word_list_pattern(governors) if governors else None,
-        pattern=pattern,
+        pattern=Keyed.of(pattern, [w for ws in starts for w in ws], alone=False),
         blockers=compile_pattern(r"\s*(?:\L<b>)" + WORD_END, b=_entries(blockers, article=False))
         if blockers
         else None,
     )
+
+
+def _first_words(entries: list[str], *, suffix: bool = False) -> Keyed | None:
+    """A pattern for a word that begins one of ``entries``: with proclitics, and a
+    pronoun suffix (with ``suffix``) when the entry is that one word.
+    """
+    plain = plain_entries(entries)
+    if plain is None:
+        return None
+    single = [e for e in plain if " " not in e]
+    first = sorted({e.split(" ")[0] for e in plain if " " in e})
+    parts, lists = [], {}
+    if single:
+        parts.append(r"(?:\L<single>)" + (SUFFIX if suffix else ""))
+        lists["single"] = single
+    if first:
+        parts.append(r"(?:\L<first>)")
+        lists["first"] = first
+    pattern = compile_pattern(PROCLITIC + "(?:" + "|".join(parts) + ")" + WORD_END, **lists)
+    return Keyed(pattern, shapes(plain), phrases={})
+
+
+def _ends(lists: Mapping[str, list[str]]) -> dict[str, frozenset[str] | None] | None:
+    """Every word a mechanism match can end with, and the words that can stand before it.
+
+    A match ends with the last word of a phrase or an object. A one-word phrase
+    or object carries its proclitics ("بالاصطدام"); the word before a one-word
+    phrase can be anything (``None``), the word before a one-word object is the
+    end of an aim, an occurrence word or أي, and the word before the last word
+    of a longer entry is that entry's word (with proclitics, if it is the
+    first). ``None`` when an entry is not plain words (then the sentence is
+    searched as it is).
+    """
+    plain = {name: plain_entries(entries) for name, entries in lists.items()}
+    if any(entries is None for entries in plain.values()):
+        return None
+
+    def last_words(name: str, proclitics: bool = True) -> set[str]:
+        out = set()
+        for entry in plain.get(name) or ():
+            *_, last = entry.split(" ")
+            single = proclitics and " " not in entry
+            out.update(p + last for p in PROCLITICS) if single else out.add(last)
+        return out
+
+    before_object = frozenset(last_words("aims") | last_words("occ", False) | {"اي"})
+    ends: dict[str, set[str] | None] = {}
+
+    def add(word: str, before: Iterable[str] | None) -> None:
+        known = ends.get(word, set())
+        ends[word] = None if before is None or known is None else known | set(before)
+
+    for name in ("phrases", "objects"):
+        for entry in plain.get(name) or ():
+            words = entry.split(" ")
+            if len(words) > 1:
+                pre = words[-2]
+                add(words[-1], [p + pre for p in PROCLITICS] if len(words) == 2 else [pre])
+            else:
+                for p in PROCLITICS:
+                    add(p + entry, None if name == "phrases" else before_object)
+    return {word: None if b is None else frozenset(b) for word, b in ends.items()}
+
+
+def _reach(lists: Mapping[str, list[str]]) -> int:
+    """The most words a mechanism match can span: head, five fillers and the core."""
+
+    def longest(name: str) -> int:
+        return max((len(e.split()) for e in lists.get(name, ())), default=0)
+
+    described = longest("aims") + longest("occ") + 1 + longest("objects")  # منع وقوع أي حوادث
+    return longest("heads") + 5 + max(longest("phrases"), described)
 
 
 def _kinds(lexicon: syrdiplo.Lexicon, side: str) -> dict[str, str]:
@@ -240,15 +366,21 @@ def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
         raise _fail("cues", f"unknown cue kinds {sorted(unknown)}; use {', '.join(CUE_KINDS)}")
     before_kinds = _kinds(lexicon, "before")
     after_kinds = _kinds(lexicon, "after")
-    before = compile_pattern(
-        WORD_START
-        + r"[وف]??(?P<fut>س(?=[يتنا]))??(?P<pfx>(?:[بك]?ال|لل|[بلك])??)(?P<word>\L<before>)"
-        + SUFFIX
-        + WORD_END,
-        before=list(before_kinds),
+    before = Keyed.of(
+        compile_pattern(
+            WORD_START
+            + r"[وف]??(?P<fut>س(?=[يتنا]))??(?P<pfx>(?:[بك]?ال|لل|[بلك])??)(?P<word>\L<before>)"
+            + SUFFIX
+            + WORD_END,
+            before=list(before_kinds),
+        ),
+        before_kinds,
     )
-    after = compile_pattern(
-        WORD_START + r"[وف]?(?P<word>\L<after>)" + WORD_END, after=list(after_kinds)
+    after = Keyed.of(
+        compile_pattern(
+            WORD_START + r"[وف]?(?P<word>\L<after>)" + WORD_END, after=list(after_kinds)
+        ),
+        after_kinds,
     )
     weak = _word_list_pattern(_words(lexicon, "cues", "active", "weak"))
     not_followed = {}
@@ -268,7 +400,9 @@ def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
     )
 
 
-def _countries(lexicon: syrdiplo.Lexicon) -> tuple[regex.Pattern[str], frozenset[str]]:
+def _countries(
+    lexicon: syrdiplo.Lexicon,
+) -> tuple[Keyed, frozenset[str] | None, frozenset[str]]:
     """One pattern with a group ``c_XX`` per country; words from ``countries`` plus our aliases."""
     table = lexicon["countries"]
     aliases = lexicon.table(TABLE, "parties", "aliases")
@@ -294,7 +428,11 @@ def _countries(lexicon: syrdiplo.Lexicon) -> tuple[regex.Pattern[str], frozenset
     pattern = compile_pattern(
         WORD_START + PROCLITIC + "(?:" + "|".join(parts) + ")" + WORD_END, **lists
     )
-    return pattern, frozenset(words)
+    plain = plain_entries(w for entries in lists.values() for w in entries)
+    keyed = Keyed.of(pattern, [w for entries in lists.values() for w in entries])
+    keyed.forms = _forms(plain)
+    phrases = _forms(None if plain is None else [e for e in plain if " " in e])
+    return keyed, phrases, frozenset(words)
 
 
 def build(lexicon: syrdiplo.Lexicon) -> Patterns:
@@ -314,7 +452,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
     # "التنسيق" takes its article (and بال، لل ...); a construct "قنوات الاتصال" is definite already.
     with_article = [w[2:] for w in definite if w.startswith("ال")]
     constructs = [w for w in definite if not w.startswith("ال")]
-    anaphora = compile_pattern(
+    anaphora_pattern = compile_pattern(
         WORD_START
         + r"(?P<cpfx>(?:(?:هذا|هذه|تلك|ذلك)\s+)?)"
         + r"(?:"
@@ -327,6 +465,15 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         constructs=constructs or ["\x00"],  # a word no text holds, when the list is empty
         possessive=possessive,
     )
+    anaphora = (
+        Keyed.of(
+            anaphora_pattern, [*with_article, *constructs, *possessive], openers=DEMONSTRATIVES
+        )
+        if constructs
+        else Keyed(anaphora_pattern, None)
+    )
+    if anaphora.shapes is not None:
+        anaphora.forms = _anaphora_forms(with_article, constructs, possessive)
     links = _entries(_words(lexicon, "military", "links"), article=False)
     partners = _entries(_words(lexicon, "military", "partners"))
     military = compile_pattern(
@@ -341,7 +488,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         links=links,
         partners=partners,
     )
-    countries, known = _countries(lexicon)
+    countries, country_phrases, known = _countries(lexicon)
     theatre = frozenset(_words(lexicon, "parties", "theatre"))
     pair = tuple(_words(lexicon, "parties", "pair"))
     if len(pair) != 2:
@@ -349,40 +496,93 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
     for code in (*theatre, *pair):
         if code not in known:
             raise _fail("parties", f"{code!r} is neither in the countries table nor an alias")
+    cues = _cues(lexicon)
+    keyed = {
+        "anaphora": anaphora,
+        "governor": _word_list_pattern(_words(lexicon, "governors", "words")),
+        "denial": _word_list_pattern(_words(lexicon, "negation", "denial"), article=False),
+        "again": _word_list_pattern(_words(lexicon, "modality", "again"), article=False),
+        "proposing": _word_list_pattern(
+            _words(lexicon, "modality", "proposing"), article=False, future=True
+        ),
+        "hedging": _word_list_pattern(
+            _words(lexicon, "modality", "hedging"), article=False, future=True
+        ),
+        "perfect": _word_list_pattern(_words(lexicon, "modality", "perfect"), article=False),
+        "unrelated": _word_list_pattern(
+            _words(lexicon, "unrelated", "words"), article=False, spelt=True
+        ),
+        "countries": countries,
+    }
+    breaks_words = _entries(_words(lexicon, "modality", "clause_breaks"), article=False)
+    breaks = Keyed.of(_plain_pattern(breaks_words), breaks_words)
+    every = [*keyed.values(), breaks, cues.before, cues.after, cues.weak]
+    end_words = frozenset(_end_index(built))
+    for mechanism in built:
+        every += [mechanism.pattern, mechanism.governor, mechanism.heads, mechanism.cores]
+    every = [k for k in every if k is not None]
     return Patterns(
         mechanisms=tuple(built),
-        anaphora=anaphora,
         anaphora_blockers=compile_pattern(
             r"(?:\s+[\p{L}]+){0,2}?\s*(?:\L<b>)" + WORD_END,
             b=_entries(_words(lexicon, "anaphora", "blockers"), article=False),
         ),
-        governor=_word_list_pattern(_words(lexicon, "governors", "words")),
         military=military,
-        cues=_cues(lexicon),
+        cues=cues,
         negation=_plain_pattern(_words(lexicon, "negation", "words")),
-        denial=_word_list_pattern(_words(lexicon, "negation", "denial"), article=False),
-        again=_word_list_pattern(_words(lexicon, "modality", "again"), article=False),
         not_negation=_plain_pattern(_words(lexicon, "negation", "not_negation")),
-        proposing=_word_list_pattern(
-            _words(lexicon, "modality", "proposing"), article=False, future=True
-        ),
-        hedging=_word_list_pattern(
-            _words(lexicon, "modality", "hedging"), article=False, future=True
-        ),
         may=_plain_pattern(_words(lexicon, "modality", "may")),
-        perfect=_word_list_pattern(_words(lexicon, "modality", "perfect"), article=False),
-        breaks=_plain_pattern(_words(lexicon, "modality", "clause_breaks")),
+        breaks=breaks,
         gap_breaks=_plain_pattern(
             _words(lexicon, "modality", "clause_breaks")
             + _words(lexicon, "modality", "complementisers")
         ),
-        unrelated=_word_list_pattern(_words(lexicon, "unrelated", "words"), article=False),
-        countries=countries,
         between_stops=_plain_pattern(_words(lexicon, "parties", "between_stops")),
         theatre=theatre,
         pair=(pair[0], pair[1]),
         labels={key: spec["label"] for key, spec in mechanisms.items()},
+        ends=_end_index(built),
+        end_words=end_words,
+        starts=StartIndex(every, [end_words]),
+        country_phrases=country_phrases,
+        **keyed,
     )
+
+
+def _anaphora_forms(
+    with_article: list[str], constructs: list[str], possessive: list[str]
+) -> frozenset[str] | None:
+    """Every word a match of the anaphora pattern can start with, spelt out."""
+    plain = [plain_entries(ws) for ws in (with_article, constructs, possessive)]
+    if any(p is None for p in plain):
+        return None
+    definite, construct = (
+        {entry.split(" ")[0] for entry in entries or ()} for entries in plain[:2]
+    )
+    # A possessive suffix goes on the last word: on the first only when it is the last.
+    stems = {
+        first + suffix
+        for entry in plain[2] or ()
+        for first, space, _ in [entry.partition(" ")]
+        for suffix in (("",) if space else SUFFIXES[1:])
+    }
+    conj = ("", "و", "ف")
+    forms = {*DEMONSTRATIVES}
+    forms.update(c + p + w for c in conj for p in ("ال", "بال", "كال", "لل") for w in definite)
+    forms.update(c + p + w for c in conj for p in ("", "ب", "ل", "ك") for w in construct)
+    forms.update(p + w for p in PROCLITICS for w in stems)
+    return frozenset(forms)
+
+
+def _end_index(
+    mechanisms: Iterable[MechanismPattern],
+) -> dict[str, tuple[tuple[int, frozenset[str] | None], ...]]:
+    """For each end word, the mechanisms (their index) it can end, with the words before it."""
+    index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = {}
+    for number, mechanism in enumerate(mechanisms):
+        for word, before in (mechanism.ends or {}).items():
+            index[word] = (*index.get(word, ()), (number, before))
+    return index
 
 
 def patterns(lexicon: syrdiplo.Lexicon) -> Patterns:

@@ -22,11 +22,14 @@ drop the status (see :func:`resolve`). All offsets are into the normalised text.
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 import regex
 
-from ._mentions import PUNCT, Mention, after_last, words_between
+from ._mentions import PUNCT, Mention, after_punct, last_words_start, words_between
 from ._patterns import Patterns
+from ._scan import Snippet, Words
 
 __all__ = ["MAX_AFTER_GAP", "MAX_GAP", "Reading", "read_status", "resolve"]
 
@@ -112,35 +115,66 @@ def resolve(
     raise ValueError(f"unknown status {base!r}")
 
 
-def _mask(pats: Patterns, snippet: str) -> str:
-    """Blank out phrases that only look like negation ("لا تزال", "لا سيما")."""
-    return pats.not_negation.sub(lambda m: " " * len(m.group()), snippet)
+def _last_words(
+    words: Words, pats: Patterns, lo: int, end: int, count: int, *, punct: bool
+) -> Snippet:
+    """The last ``count`` words before ``end``, not crossing clause breaks (nor punctuation).
 
-
-def _last_words(text: str, pats: Patterns, lo: int, end: int, count: int, *, punct: bool) -> str:
-    """The last ``count`` words before ``end``, not crossing clause breaks (nor punctuation)."""
+    Phrases that only look like negation ("لا تزال", "لا سيما") are blanked out.
+    """
     lo = max(lo, end - 24 * count)
     if punct:
-        lo = after_last(PUNCT, text, lo, end)
-    lo = after_last(pats.breaks, text, lo, end)
-    words = list(_WORD.finditer(text, lo, end))
-    if len(words) > count:
-        lo = words[-count].start()
-    return _mask(pats, text[lo:end])
+        lo = after_punct(words.text, lo, end)
+    breaks = pats.breaks.findall(words, lo, end)
+    return _words_after(words, pats, breaks[-1].end() if breaks else lo, end, count)
+
+
+def _words_after(words: Words, pats: Patterns, lo: int, end: int, count: int) -> Snippet:
+    """The last ``count`` words of ``[lo, end)``, with false negations blanked out."""
+    text = words.text
+    lo = last_words_start(text, lo, end, count)
+    blanked = [m.span() for m in pats.not_negation.finditer(text[lo:end])]
+    return Snippet.of_text(words, lo, end, blanked)
+
+
+def _near_and_modal(words: Words, pats: Patterns, lo: int, end: int) -> tuple[Snippet, Snippet]:
+    """``_last_words`` for negation and for modality, sharing the search for stops.
+
+    The negation scope starts within the modality scope: the last punctuation
+    mark and the clause breaks found for the one serve the other, unless a
+    break straddles the start of the shorter scope.
+    """
+    near_lo = max(lo, end - 24 * NEGATION_SCOPE)
+    modal_lo = max(lo, end - 24 * MODAL_SCOPE)
+    modal_lo = after_punct(words.text, modal_lo, end)
+    near_lo = max(near_lo, modal_lo)
+    breaks = pats.breaks.findall(words, modal_lo, end)
+    if any(m.start() < near_lo < m.end() for m in breaks):
+        near_breaks = pats.breaks.findall(words, near_lo, end)
+    else:
+        near_breaks = [m for m in breaks if m.start() >= near_lo]
+    near = _words_after(
+        words, pats, near_breaks[-1].end() if near_breaks else near_lo, end, NEGATION_SCOPE
+    )
+    modal = _words_after(words, pats, breaks[-1].end() if breaks else modal_lo, end, MODAL_SCOPE)
+    return near, modal
 
 
 def _clean_gap(
-    text: str, pats: Patterns, start: int, end: int, limit: int, *, relatives: bool = False
+    words: Words, pats: Patterns, start: int, end: int, limit: int, *, relatives: bool = False
 ) -> int | None:
     """Words in ``text[start:end]``, or ``None`` when the stretch may not be crossed.
 
     Negation words are not counted: "لم" in "القنوات ... لم تتوقف" adds no distance.
     With ``relatives`` a relative pronoun may stand in the stretch ("المذكرة التي علقت").
     """
+    text = words.text
     if end < start or PUNCT.search(text, start, end):
         return None
-    breaks = pats.breaks if relatives else pats.gap_breaks
-    if breaks.search(text, start, end):
+    if relatives:
+        if pats.breaks.search(words, start, end):
+            return None
+    elif pats.gap_breaks.search(text, start, end):
         return None
     count = words_between(text, start, end)
     count -= sum(words_between(text, *m.span()) for m in pats.negation.finditer(text, start, end))
@@ -150,23 +184,24 @@ def _clean_gap(
 def _may(pats: Patterns, snippet: str) -> bool:
     """قد before an imperfect verb ("قد تعلق"), not after كان ("كانت قد علقت")."""
     for match in pats.may.finditer(snippet):
-        if _IMPERFECT.match(snippet, match.end()) and not pats.perfect.search(
-            snippet, 0, match.start()
+        if _IMPERFECT.match(snippet, match.end()) and not pats.perfect.search_in(
+            Snippet(snippet, pats.starts), match.start()
         ):
             return True
     return False
 
 
-def _again(text: str, pats: Patterns, snippet: str, mention: Mention) -> bool:
+def _again(words: Words, pats: Patterns, snippet: Snippet, mention: Mention) -> bool:
     """An "again" word before the cue or right after the mechanism."""
-    if pats.again.search(snippet):
+    if pats.again.search_in(snippet):
         return True
-    words = list(_WORD.finditer(text, mention.end, mention.clause.end))[:AGAIN_AFTER]
-    return bool(words) and bool(pats.again.search(text, mention.end, words[-1].end()))
+    after = _WORD.finditer(words.text, mention.end, mention.clause.end)
+    following = list(itertools.islice(after, AGAIN_AFTER))
+    return bool(following) and bool(pats.again.search(words, mention.end, following[-1].end()))
 
 
 def _judge(
-    text: str,
+    words: Words,
     pats: Patterns,
     mention: Mention,
     base: str,
@@ -179,23 +214,23 @@ def _judge(
     weak: bool = False,
 ) -> Reading | None:
     """Read negation and modality before ``scope_end`` and resolve the status of ``cue``."""
+    text = words.text
     start, end = cue.span()
     lo = mention.clause.start if scope_start is None else max(scope_start, mention.clause.start)
-    near = _last_words(text, pats, lo, scope_end, NEGATION_SCOPE, punct=True)
-    modal = _last_words(text, pats, lo, scope_end, MODAL_SCOPE, punct=True)
-    negated = bool(pats.negation.search(near))
+    near, modal = _near_and_modal(words, pats, lo, scope_end)
+    negated = bool(pats.negation.search(near.string))
     if not negated and scope_end <= mention.start:
-        denial = _last_words(text, pats, lo, scope_end, DENIAL_SCOPE, punct=False)
-        negated = bool(pats.denial.search(denial))
-    may = _may(pats, modal + text[start:end])
-    if base == "active" and _again(text, pats, modal, mention):
+        denial = _last_words(words, pats, lo, scope_end, DENIAL_SCOPE, punct=False)
+        negated = bool(pats.denial.search_in(denial))
+    may = _may(pats, modal.string + text[start:end])
+    if base == "active" and _again(words, pats, modal, mention):
         base = "resumed"
     status = resolve(
         base,
         negated=negated,
-        future=future or "سوف" in modal,
-        proposing=may or bool(pats.proposing.search(modal)),
-        hedging=may or bool(pats.hedging.search(modal)),
+        future=future or "سوف" in modal.string,
+        proposing=may or bool(pats.proposing.search_in(modal)),
+        hedging=may or bool(pats.hedging.search_in(modal)),
         purpose=purpose,
     )
     if status is None:
@@ -203,26 +238,28 @@ def _judge(
     return Reading(status=status, cue_start=start, cue_end=end, weak=weak)
 
 
-def _after_cue(text: str, pats: Patterns, mention: Mention) -> regex.Match[str] | None:
+def _after_cue(words: Words, pats: Patterns, mention: Mention) -> regex.Match[str] | None:
     """The first ``after`` cue within reach of the mention's end."""
     hi = min(mention.clause.end, mention.end + 120)
-    for match in pats.cues.after.finditer(text, mention.end, hi):
-        gap = _clean_gap(text, pats, mention.end, match.start(), MAX_AFTER_GAP, relatives=True)
-        return match if gap is not None else None
-    return None
+    match = pats.cues.after.search(words, mention.end, hi)
+    if match is None:
+        return None
+    gap = _clean_gap(words, pats, mention.end, match.start(), MAX_AFTER_GAP, relatives=True)
+    return match if gap is not None else None
 
 
-def _before(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
+def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
     """The reading from the nearest strong cue before the mention; whether one was found."""
+    text = words.text
     clause = mention.clause
     lo = max(clause.start, mention.core_start - 160)
     best: tuple[int, regex.Match[str]] | None = None
-    for match in pats.cues.before.finditer(text, lo, mention.core_start):
+    for match in pats.cues.before.findall(words, lo, mention.core_start):
         status = pats.cues.kind(match)
         if match.start() >= mention.start:  # the governing word is itself the cue ("نسقت ...")
             gap: int | None = 0
         else:
-            gap = _clean_gap(text, pats, match.end(), mention.start, MAX_GAP)
+            gap = _clean_gap(words, pats, match.end(), mention.start, MAX_GAP)
         if gap is None or (mention.conj and gap > 0):
             continue
         blocker = pats.cues.not_followed_by.get(status)
@@ -234,7 +271,7 @@ def _before(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None
         return None, False
     match = best[1]
     reading = _judge(
-        text,
+        words,
         pats,
         mention,
         pats.cues.kind(match),
@@ -244,30 +281,31 @@ def _before(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None
         purpose=(match.group("pfx") or "").startswith("ل"),
     )
     if reading is not None and reading.status in ("active", "resumed"):
-        later = _after_cue(text, pats, mention)
+        later = _after_cue(words, pats, mention)
         if later is not None and pats.cues.kind(later) == "proposed":
             reading = attrs.evolve(reading, status="proposed")
     return reading, True
 
 
-def _after(text: str, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
-    match = _after_cue(text, pats, mention)
+def _after(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | None, bool]:
+    match = _after_cue(words, pats, mention)
     if match is None:
         return None, False
     status = pats.cues.kind(match)
     reading = _judge(
-        text, pats, mention, status, match, scope_start=mention.end, scope_end=match.start()
+        words, pats, mention, status, match, scope_start=mention.end, scope_end=match.start()
     )
     return reading, True
 
 
-def _weak(text: str, pats: Patterns, mention: Mention) -> Reading | None:
+def _weak(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
+    text = words.text
     clause = mention.clause
     lo = max(clause.start, mention.start - 100)
     best = None
     blocker = pats.cues.not_followed_by.get("active")
-    for match in pats.cues.weak.finditer(text, lo, mention.start):
-        gap = _clean_gap(text, pats, match.end(), mention.start, MAX_GAP)
+    for match in pats.cues.weak.findall(words, lo, mention.start):
+        gap = _clean_gap(words, pats, match.end(), mention.start, MAX_GAP)
         if gap is None or (mention.conj and gap > 0):
             continue
         if blocker is not None and blocker.match(text, match.end(), clause.end):
@@ -277,9 +315,9 @@ def _weak(text: str, pats: Patterns, mention: Mention) -> Reading | None:
         return None
     # A verb earlier in the clause gives its status through the weak word.
     verb = None
-    for match in pats.cues.before.finditer(text, lo, best.start()):
+    for match in pats.cues.before.findall(words, lo, best.start()):
         status = pats.cues.kind(match)
-        if _clean_gap(text, pats, match.end(), best.start(), WEAK_REACH) is None:
+        if _clean_gap(words, pats, match.end(), best.start(), WEAK_REACH) is None:
             continue
         blocker = pats.cues.not_followed_by.get(status)
         if blocker is None or not blocker.match(text, match.end(), clause.end):
@@ -287,7 +325,7 @@ def _weak(text: str, pats: Patterns, mention: Mention) -> Reading | None:
     if verb is not None:
         status = pats.cues.kind(verb)
         return _judge(
-            text,
+            words,
             pats,
             mention,
             status,
@@ -296,15 +334,15 @@ def _weak(text: str, pats: Patterns, mention: Mention) -> Reading | None:
             future=bool(verb.group("fut")),
             weak=status == "active",
         )
-    return _judge(text, pats, mention, "active", best, scope_end=best.start(), weak=True)
+    return _judge(words, pats, mention, "active", best, scope_end=best.start(), weak=True)
 
 
-def read_status(text: str, pats: Patterns, mention: Mention) -> Reading | None:
+def read_status(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
     """The status the text gives ``mention``, or ``None`` when it gives none."""
-    reading, found = _before(text, pats, mention)
+    reading, found = _before(words, pats, mention)
     if found:
         return reading
-    reading, found = _after(text, pats, mention)
+    reading, found = _after(words, pats, mention)
     if found:
         return reading
-    return _weak(text, pats, mention)
+    return _weak(words, pats, mention)

@@ -33,6 +33,7 @@ import syrdiplo
 from ._mentions import PUNCT, Clause, Mention, after_last, find_mentions, words_between
 from ._parties import PartyFinder
 from ._patterns import patterns
+from ._scan import Words
 from ._status import Reading, read_status
 
 __all__ = ["DeconflictionExtractor"]
@@ -61,14 +62,16 @@ class DeconflictionExtractor:
 
     def extract(self, doc: syrdiplo.Document) -> Iterator[syrdiplo.Event]:
         pats = patterns(doc.lexicon)
-        clauses = _clauses(doc)
+        if not doc.sentences:
+            return iter(())
+        words = Words(doc.normalized.text, doc.tokens, pats.starts)
+        clauses = _clauses(doc, words)
         if not clauses:
             return iter(())
-        text = doc.normalized.text
-        finder = PartyFinder(doc, pats, clauses)
+        finder = PartyFinder(doc, pats, clauses, words)
         readings = []
-        for mention in find_mentions(text, pats, clauses):
-            reading = read_status(text, pats, mention)
+        for mention in find_mentions(words, pats, clauses):
+            reading = read_status(words, pats, mention)
             if reading is not None:
                 readings.append((mention, reading))
         # A weak word ("في إطار") only frames a mechanism when nothing else in the
@@ -76,31 +79,29 @@ class DeconflictionExtractor:
         # the memorandum is the hotline's frame, and the hotline carries the status.
         strong = {m.clause.index for m, r in readings if not r.weak}
         findings = []
+        dates: dict[int, list[syrdiplo.Timex]] = {}
         for mention, reading in readings:
             if reading.weak and mention.clause.index in strong:
                 continue
             parties = finder.parties(mention)
             if parties is None:
                 continue
-            findings.append(_finding(doc, mention, reading, parties))
+            findings.append(_finding(doc, mention, reading, parties, dates))
         return iter(_merge(findings))
 
 
-def _clauses(doc: syrdiplo.Document) -> list[Clause]:
+def _clauses(doc: syrdiplo.Document, words: Words) -> list[Clause]:
     """The sentences outside boilerplate, with their normalised bounds."""
-    norm = doc.normalized
+    to_normalized = doc.normalized.to_normalized
+    boilerplate, title = syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.TITLE
     out = []
     for index, sentence in enumerate(doc.sentences):
-        if sentence.zone is syrdiplo.Zone.BOILERPLATE:
+        zone = sentence.zone
+        if zone is boilerplate:
             continue
-        out.append(
-            Clause(
-                index=index,
-                start=norm.to_normalized(sentence.start),
-                end=norm.to_normalized(sentence.end),
-                title=sentence.zone is syrdiplo.Zone.TITLE,
-            )
-        )
+        start, end = to_normalized(sentence.start), to_normalized(sentence.end)
+        cut = words.cuts(start) or words.cuts(end)
+        out.append(Clause(index, start, end, zone is title, cut))
     return out
 
 
@@ -109,13 +110,17 @@ def _finding(
     mention: Mention,
     reading: Reading,
     parties: tuple[str, ...],
+    dates: dict[int, list[syrdiplo.Timex]],
 ) -> _Finding:
+    """One mention's finding; ``dates`` keeps each clause's usable timexes."""
     norm = doc.normalized
     cue = norm.original_span(reading.cue_start, reading.cue_end)
     where = norm.original_span(mention.start, mention.end)
-    clause = norm.original_span(mention.clause.start, mention.clause.end)
+    if mention.clause.index not in dates:
+        clause = norm.original_span(mention.clause.start, mention.clause.end)
+        dates[mention.clause.index] = _dated(doc, clause)
     evidence = [doc.span(*cue, role="trigger"), doc.span(*where, role="mechanism")]
-    timex = _date_for(doc, clause, cue[0])
+    timex = _date_for(dates[mention.clause.index], cue[0])
     if timex is not None:
         evidence.append(doc.span(timex.start, timex.end, role="date"))
     claim = doc.claim_for(*cue) or doc.claim_for(*where)
@@ -131,8 +136,16 @@ def _finding(
     )
 
 
-def _date_for(doc: syrdiplo.Document, clause: tuple[int, int], cue: int) -> syrdiplo.Timex | None:
-    """The dated timex of the sentence nearest the cue, before it if any; not one after منذ."""
+def _date_for(candidates: list[syrdiplo.Timex], cue: int) -> syrdiplo.Timex | None:
+    """The timex of ``candidates`` nearest the cue, before it if any."""
+    before = [t for t in candidates if t.start <= cue]
+    if before:
+        return before[-1]
+    return candidates[0] if candidates else None
+
+
+def _dated(doc: syrdiplo.Document, clause: tuple[int, int]) -> list[syrdiplo.Timex]:
+    """The dated timexes of the sentence, but not one shortly after منذ."""
     text = doc.normalized.text
     candidates = []
     for timex in doc.timexes_in(*clause):
@@ -148,10 +161,7 @@ def _date_for(doc: syrdiplo.Document, clause: tuple[int, int], cue: int) -> syrd
         ):
             continue
         candidates.append(timex)
-    before = [t for t in candidates if t.start <= cue]
-    if before:
-        return before[-1]
-    return candidates[0] if candidates else None
+    return candidates
 
 
 def _nested(a: str, b: str) -> bool:

@@ -11,8 +11,10 @@ name or capital, so that a meeting is not lost to a gap in the gazetteer.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Iterator
+from itertools import compress, count
 from typing import Any
 
 import attrs
@@ -29,6 +31,8 @@ _PUNCTUATION = regex.compile(r"[;:!?]")
 _RUN_GAP = regex.compile(r"^ *[-–/]? *$")
 _GAP = regex.compile(r"^[\s\"'“”«»„\u2018\u2019]*$")
 _ATTACHED = regex.compile(r"^(?P<conj>[وف]?)(?P<prep>[بلك]?)(?P<art>ال|ل)?$")
+_SOFT_CUT = regex.compile(r",\s*(?=و\p{L}{2})")
+_ATTRIBUTION_END = regex.compile(r"[,.;:\n]")
 _ATTRIBUTION_TOKENS = 8
 
 
@@ -58,6 +62,65 @@ class _Spans:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [item for item in self.items[i:j] if item[1] <= end]
+
+
+class _Overlaps:
+    """Whether a span overlaps any of some spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _end in spans]
+        self.reach = list(itertools.accumulate((end for _start, end in spans), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return i > 0 and self.reach[i - 1] > start
+
+
+class _Claims:
+    """:meth:`syrdiplo.Document.claim_for`, answered from an index of the claims
+    rather than by reading every claim (which grows with the square of a long
+    article's length)."""
+
+    def __init__(self, doc: syrdiplo.Document) -> None:
+        self.doc = doc
+        contents = sorted(
+            (c.content.start, c.content.end, i)
+            for i, c in enumerate(doc.claims)
+            if c.content is not None
+        )
+        self.contents = contents
+        self.content_starts = [start for start, _end, _i in contents]
+        self.reach = list(itertools.accumulate((end for _start, end, _i in contents), max))
+        self.cues = sorted((c.cue.start, i) for i, c in enumerate(doc.claims))
+        self.cue_starts = [start for start, _i in self.cues]
+
+    def __call__(self, start: int, end: int) -> syrdiplo.Claim | None:
+        """The claim whose content covers ``[start, end)`` most narrowly (the first
+        of equals), else the first claim whose cue is in the sentence at ``start``."""
+        best: tuple[int, int] | None = None  # (length, index)
+        i = bisect.bisect_right(self.content_starts, start)  # contents starting by ``start``
+        while i > 0 and self.reach[i - 1] >= end:  # one of them may still reach ``end``
+            i -= 1
+            c_start, c_end, index = self.contents[i]
+            if best is not None and c_start < end - best[0]:
+                break  # this one and all before it are longer than the best
+            if c_end >= end and (best is None or (c_end - c_start, index) < best):
+                best = (c_end - c_start, index)
+        if best is not None:
+            return self.doc.claims[best[1]]
+        sentence = self.doc.sentence_at(start)
+        if sentence is None:
+            return None
+        first = bisect.bisect_left(self.cue_starts, sentence.start)
+        last = bisect.bisect_left(self.cue_starts, sentence.end)
+        if first == last:
+            return None
+        return self.doc.claims[min(index for _start, index in self.cues[first:last])]
+
+
+#: An actor to make with :meth:`Context._make_actor`: start, end, country, type, role, prefix.
+_Pending = tuple[int, int, str, syrdiplo.ActorType, str | None, str]
 
 
 @attrs.frozen
@@ -96,29 +159,32 @@ class Context:
             [(h.start, h.end) for h in found["complementizers"]]
             + [  # "منذ تولي الأخير منصبه في شباط": a date after منذ is not the event's
                 (tokens.starts[i], tokens.ends[i])
-                for i, word in enumerate(tokens.words)
-                if word in rules.since or (word[1:] in rules.since and word[:1] in ("و", "ف"))
+                for i in compress(count(), map(rules.since_forms.__contains__, tokens.words))
             ]
         )
         self.soft_cuts: set[int] = set()  # clause starts that only ", و" opens
+        self._date_clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.speaker_spans = {
             (self.to_norm(c.speaker.start), self.to_norm_end(c.speaker.end))
             for c in doc.claims
             if c.speaker.start is not None and c.speaker.end is not None
         }
+        #: as :meth:`syrdiplo.Document.claim_for` (original offsets)
+        self.claim_for = _Claims(doc)
         self.parties = self._parties()
         self.party_starts = [p.start for p in self.parties]
         self.attributions = _Spans(self._attributions())
         self.timexes = _Spans(
             [(self.to_norm(t.start), self.to_norm_end(t.end), t) for t in doc.timexes if t.value]
         )
+        self.party_facts: dict[tuple[int, int], Any] = {}  # for _mentions, by (start, end)
 
     def _trigger(self, hit: Hit) -> RawTrigger | None:
         """A trigger hit, read as the first fitting entry; verbs take no ال، ب or ك."""
         if hit.prefix + hit.entry in self.rules.not_triggers:
             return None
         for info in hit.value:
-            if info.form != "noun" and regex.search(r"ال|[بك]|لل", hit.prefix):
+            if info.form != "noun" and _noun_prefix(hit.prefix):
                 continue
             return RawTrigger(hit.start, hit.end, hit.prefix, hit.entry, info)
         return None
@@ -166,9 +232,9 @@ class Context:
         if i < 0:
             return None, attached
         gap = self.text[self.token_ends[i] : offset - len(attached)]
-        if not _GAP.match(gap):
+        if gap != " " and not _GAP.match(gap):
             return None, attached
-        return self.text[self.token_starts[i] : self.token_ends[i]], attached
+        return self.tokens.words[i], attached
 
     def has_word(self, words: frozenset[str], start: int, end: int) -> bool:
         """Whether one of ``words`` (with و/ف attached or not) stands in ``[start, end)``."""
@@ -186,9 +252,10 @@ class Context:
         i = bisect.bisect_left(self.token_starts, offset) - 1
         position = offset
         while i >= 0 and len(words) < count:
-            if not _GAP.match(self.text[self.token_ends[i] : position]):
+            gap = self.text[self.token_ends[i] : position]
+            if gap != " " and not _GAP.match(gap):
                 break
-            words.insert(0, self.text[self.token_starts[i] : self.token_ends[i]])
+            words.insert(0, self.tokens.words[i])
             position = self.token_starts[i]
             i -= 1
         return words
@@ -200,31 +267,19 @@ class Context:
         return None
 
     @staticmethod
-    def stems(word: str | None) -> set[str]:
+    def stems(word: str | None) -> frozenset[str]:
         """A word with its attached prefixes stripped in every plausible way."""
-        if not word:
-            return set()
-        out = {word}
-        for prefix in ("و", "ف"):
-            if word.startswith(prefix) and len(word) > 2:
-                out.add(word[1:])
-        for item in list(out):
-            for prefix in ("ب", "ل", "ك"):
-                if item.startswith(prefix) and len(item) > 2:
-                    out.add(item[1:])
-        for item in list(out):
-            if item.startswith("ال") and len(item) > 3:
-                out.add(item[2:])
-            if item.startswith("ل") and len(item) > 2:  # لل = ل + ال
-                out.add("ال" + item[1:])
-        return out
+        return _stems(word) if word else frozenset()
 
     @staticmethod
+    @functools.lru_cache(maxsize=256)
     def attached_preposition(attached: str) -> bool:
         """Whether letters attached before a name hold ب، ل or ك ("بسوريا"، "لموسكو")."""
+        if not attached:
+            return False
         match = _ATTACHED.match(attached)
         if match is None:
-            return bool(attached)
+            return True
         return bool(match["prep"]) or match["art"] == "ل"
 
     # ------------------------------------------------------------------ lookups by range
@@ -273,7 +328,10 @@ class Context:
 
     def in_attribution(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.attributions.starts, start)
-        return any(a <= start and end <= b for a, b in self.attributions.items[max(0, i - 3) : i])
+        for a, b in self.attributions.items[max(0, i - 3) : i]:
+            if a <= start and end <= b:
+                return True
+        return False
 
     # ------------------------------------------------------------------ clauses
 
@@ -282,7 +340,7 @@ class Context:
         cuts = {start, end}
         for b_start, _b_end in self.boundaries.within(start + 1, end):
             cuts.add(b_start)
-        for match in regex.finditer(r",\s*(?=و\p{L}{2})", self.text[start:end]):
+        for match in _SOFT_CUT.finditer(self.text[start:end]):
             cut = start + match.end()
             word = self.word_at(cut)
             # "بوتين، ونظيره الأمريكي": the و-word starts a party, not a clause;
@@ -302,11 +360,15 @@ class Context:
         The reported part stands alone, and a date after منذ tells when something
         else began.
         """
-        cuts = {clause[0], clause[1]}
-        for c_start, _c_end in self.complementizers.within(clause[0] + 1, clause[1]):
-            cuts.add(c_start)
-        points = sorted(cuts)
-        return [(a, b) for a, b in itertools.pairwise(points) if b > a]
+        found = self._date_clauses.get(clause)
+        if found is None:
+            cuts = {clause[0], clause[1]}
+            for c_start, _c_end in self.complementizers.within(clause[0] + 1, clause[1]):
+                cuts.add(c_start)
+            points = sorted(cuts)
+            found = [(a, b) for a, b in itertools.pairwise(points) if b > a]
+            self._date_clauses[clause] = found
+        return found
 
     # ------------------------------------------------------------------ building the actor list
 
@@ -318,6 +380,8 @@ class Context:
 
     def _written_prefix(self, name: str) -> str:
         """A preposition the mention's own text starts with: "بسوريا" → "ب"."""
+        if name[:1] not in ("ب", "ل", "ك", "و"):
+            return ""
         first = name.split(" ")[0]
         for size in (1, 2):
             head, rest = first[:size], first[size:]
@@ -356,31 +420,20 @@ class Context:
         )
         return Party(actor, start, end, "fallback", prefix)
 
-    def _adjective(self, i: int, *, conjoined: bool = False) -> str | None:
-        """The country of token ``i`` if it is a nationality adjective ("الروسي"، "والأمريكي")."""
-        word = self.tokens.words[i]
-        if conjoined:
-            if not word.startswith("و"):
-                return None
-            word = word[1:]
-        adjectives = self.rules.adjectives
-        return adjectives.get(word) or (adjectives.get(word[2:]) if word.startswith("ال") else None)
+    def _fallback(self) -> list[_Pending]:
+        """Actors the core stage may have missed, as arguments to :meth:`_make_actor`.
 
-    def _fallback(self) -> list[Party]:
+        They are made into actors only if no core actor overlaps them.
+        """
         tokens = self.tokens
-        found: list[Party] = []
+        words, spaced, size = tokens.words, tokens.spaced, len(tokens)
+        plain, conjoined = self.rules.adjective_forms, self.rules.conjoined_adjectives
+        found: list[_Pending] = []
         for hit in self._found["states"]:
             word = hit.value
             prefix = "ل" if hit.word_start == hit.start and hit.prefix.endswith("ل") else ""
             found.append(
-                self._make_actor(
-                    hit.word_start,
-                    hit.end,
-                    word.country,
-                    syrdiplo.ActorType.STATE,
-                    word.role,
-                    prefix,
-                )
+                (hit.word_start, hit.end, word.country, syrdiplo.ActorType.STATE, word.role, prefix)
             )
         for hit in self._found["roles"]:
             # "وزير الدفاع الروسي"، "بنظيره الأمريكي"، "وزيري الخارجية الروسي ... والأميركي"
@@ -389,43 +442,42 @@ class Context:
             j = hit.last
             country = None
             for _ in range(3):
-                if not tokens.spaced[j] or j + 1 >= len(tokens):
+                if not spaced[j] or j + 1 >= size:
                     break
                 j += 1
-                if country := self._adjective(j):
+                if country := plain.get(words[j]):
                     break
             if country is None:
                 continue
-            found.append(self._make_actor(hit.word_start, tokens.ends[j], country, kind, role))
+            found.append((hit.word_start, tokens.ends[j], country, kind, role, ""))
             while True:
                 more = None
                 k = j
                 for _ in range(4):
-                    if not tokens.spaced[k] or k + 1 >= len(tokens):
+                    if not spaced[k] or k + 1 >= size:
                         break
                     k += 1
-                    if more := self._adjective(k, conjoined=True):
+                    if more := conjoined.get(words[k]):
                         break
                 if more is None:
                     break
-                found.append(
-                    self._make_actor(tokens.starts[k] + 1, tokens.ends[k], more, kind, role)
-                )
+                found.append((tokens.starts[k] + 1, tokens.ends[k], more, kind, role, ""))
                 j = k
         found.extend(self._adjective_runs())
         for trigger in self.triggers:
             # "المحادثات الروسية مع الجانب الأمريكي"
             i = self.token_index(trigger.start)
-            if trigger.info.form != "noun" or not tokens.spaced[i] or i + 1 >= len(tokens):
+            if trigger.info.form != "noun" or not spaced[i] or i + 1 >= size:
                 continue
-            if tokens.words[i + 1].startswith("ال") and (country := self._adjective(i + 1)):
+            if words[i + 1].startswith("ال") and (country := plain.get(words[i + 1])):
                 found.append(
-                    self._make_actor(
+                    (
                         tokens.starts[i + 1],
                         tokens.ends[i + 1],
                         country,
                         syrdiplo.ActorType.STATE,
                         "adjective",
+                        "",
                     )
                 )
         return found
@@ -443,34 +495,30 @@ class Context:
                     return True
         return False
 
-    def _adjective_runs(self) -> list[Party]:
+    def _adjective_runs(self) -> list[_Pending]:
         """Runs of nationality adjectives: "المشاورات الروسية الأمريكية"، "القمة الروسية-التركية"."""
-        tokens, found = self.tokens, []
-        i = 0
-        while i < len(tokens):
-            if self._adjective(i) is None:
-                i += 1
+        words, starts, ends = self.tokens.words, self.tokens.starts, self.tokens.ends
+        plain, conjoined = self.rules.adjective_forms, self.rules.conjoined_adjectives
+        found: list[_Pending] = []
+        resume = 0  # the token after the last run
+        for i in compress(count(), map(plain.__contains__, words)):
+            if i < resume:
                 continue
-            run = [i]
-            while run[-1] + 1 < len(tokens):
-                k = run[-1] + 1
-                gap = self.text[tokens.ends[k - 1] : tokens.starts[k]]
-                if not _RUN_GAP.match(gap) or not (
-                    self._adjective(k) or self._adjective(k, conjoined=True)
-                ):
-                    break
-                run.append(k)
-            i = run[-1] + 1
-            if len(run) < 2 or not self._after_trigger_noun(run[0]):
+            k = i + 1
+            while (
+                k < len(words)
+                and (words[k] in plain or words[k] in conjoined)
+                and _RUN_GAP.match(self.text[ends[k - 1] : starts[k]])
+            ):
+                k += 1
+            resume = k
+            if k - i < 2 or not self._after_trigger_noun(i):
                 continue  # one adjective, or a run about something else ("العقوبات الأمريكية الروسية")
-            for k in run:
-                country = self._adjective(k) or self._adjective(k, conjoined=True)
-                start = tokens.starts[k] + (0 if self._adjective(k) else 1)
-                found.append(
-                    self._make_actor(
-                        start, tokens.ends[k], country, syrdiplo.ActorType.STATE, "adjective"
-                    )
-                )
+            for j in range(i, k):
+                country = plain.get(words[j])
+                start = starts[j] if country else starts[j] + 1
+                country = country or conjoined[words[j]]
+                found.append((start, ends[j], country, syrdiplo.ActorType.STATE, "adjective", ""))
         return found
 
     def _own_country(self, known: list[Party]) -> list[Party]:
@@ -479,7 +527,7 @@ class Context:
             start, end = hit.word_start, hit.end
             ostart, oend = self.original(start, end)
             country = None
-            claim = self.doc.claim_for(ostart, oend)
+            claim = self.claim_for(ostart, oend)
             if claim is not None and claim.speaker.country:
                 country = claim.speaker.country
             else:
@@ -519,14 +567,18 @@ class Context:
             return not any(candidate.start < p.end and p.start < candidate.end for p in taken)
 
         merged = list(core)
+        overlaps_core = _Overlaps([(p.start, p.end) for p in core])
         for extra in self._fallback():
-            if free(extra, core):
-                merged.append(extra)
+            if not overlaps_core(extra[0], extra[1]):
+                merged.append(self._make_actor(*extra))
         merged.sort(key=lambda p: (p.start, -p.end))
+        added = False
         for extra in self._own_country(merged):
             if free(extra, merged):
                 merged.append(extra)
-        merged.sort(key=lambda p: (p.start, -p.end))
+                added = True
+        if added:
+            merged.sort(key=lambda p: (p.start, -p.end))
         outermost: list[Party] = []
         for party in merged:
             if outermost and party.end <= outermost[-1].end and party.start >= outermost[-1].start:
@@ -544,7 +596,7 @@ class Context:
         out = []
         for hit in self._found["attributions"]:
             start = hit.start
-            limit = regex.compile(r"[,.;:\n]").search(self.text, hit.end)
+            limit = _ATTRIBUTION_END.search(self.text, hit.end)
             end = limit.start() if limit else len(self.text)
             cap = hit.last + _ATTRIBUTION_TOKENS
             if cap < len(self.token_ends):
@@ -554,3 +606,26 @@ class Context:
                 end = min(end, self.parties[i].end)
             out.append((start, end))
         return out
+
+
+def _noun_prefix(prefix: str) -> bool:
+    """Whether attached letters hold the article, ب or ك, which only nouns take."""
+    return "ال" in prefix or "ب" in prefix or "ك" in prefix or "لل" in prefix
+
+
+@functools.lru_cache(maxsize=16384)
+def _stems(word: str) -> frozenset[str]:
+    out = {word}
+    for prefix in ("و", "ف"):
+        if word.startswith(prefix) and len(word) > 2:
+            out.add(word[1:])
+    for item in list(out):
+        for prefix in ("ب", "ل", "ك"):
+            if item.startswith(prefix) and len(item) > 2:
+                out.add(item[1:])
+    for item in list(out):
+        if item.startswith("ال") and len(item) > 3:
+            out.add(item[2:])
+        if item.startswith("ل") and len(item) > 2:  # لل = ل + ال
+            out.add("ال" + item[1:])
+    return frozenset(out)

@@ -14,7 +14,9 @@ is one call); when a clause names two events, each keeps the parties nearer to i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -94,6 +96,7 @@ def party_key(actor: syrdiplo.Actor) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def timex_bounds(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last day covered by a TIMEX value (``2021-07`` → July 1 and 31)."""
     parts = value.split("/")
@@ -129,6 +132,8 @@ def _bounds(value: str) -> tuple[dt.date, dt.date] | None:
 
 def is_credit_caption(sentence: syrdiplo.Sentence) -> bool:
     """A photo caption left in the body: a line ending in a short credit "(سبوتنيك)"."""
+    if ")" not in sentence.text:
+        return False
     text = sentence.text.strip()
     match = _CREDIT.search(text)
     if match is None or len(match[1].split()) > 4:
@@ -262,7 +267,7 @@ def _mention(
         sentence=sentence,
         clause=clause,
         modifiers=modifiers,
-        claim=ctx.doc.claim_for(*ctx.original(trigger.start, trigger.end)),
+        claim=ctx.claim_for(*ctx.original(trigger.start, trigger.end)),
     )
 
 
@@ -454,55 +459,96 @@ def _keys(parties: list[Party]) -> set[str]:
 def _parties(
     ctx: Context, mention: Mention, span: tuple[int, int], content: tuple[int, int] | None
 ) -> list[Party]:
-    rules = ctx.rules
-    visit = any(t.info.base in rules.visits for t in mention.triggers)
+    visit = any(t.info.base in ctx.rules.visits for t in mention.triggers)
     kept = []
     dropped: set[int] = set()  # ends of places and topics, so "في سورية والعراق" drops both
     for party in ctx.parties_in(*span):
-        actor = party.actor
-        name = ctx.text[party.start : party.end]
-        if (
-            actor.type is syrdiplo.ActorType.ANONYMOUS
-            and ctx.stems(name.split(" ")[0]) & rules.sources
-        ):
-            continue  # "مصادر دبلوماسية" report, they do not meet
+        facts = _facts(ctx, party)
+        if facts.ignored:
+            continue
         if content is not None and not (content[0] <= party.start and party.end <= content[1]):
             continue
-        if ctx.in_attribution(party.start, party.end):
-            continue
-        stems = ctx.stems(name.split(" ")[0]) | {name}
-        if any(s.casefold().startswith(rules.media) for s in stems):
-            continue
-        word, attached = ctx.before(party.start)
-        attached = attached + party.prefix
-        previous = ctx.stems(word)
-        conjoined_to_dropped = (
-            attached.startswith("و") and _previous_end(ctx, party.start) in dropped
-        )
-        if previous & rules.topic_before or conjoined_to_dropped:
+        if facts.topic or (facts.conjoined_to is not None and facts.conjoined_to in dropped):
             dropped.add(party.end)
             continue
-        placey = actor.type is syrdiplo.ActorType.ORGANIZATION or (
-            actor.type is syrdiplo.ActorType.STATE
-            and actor.role in (None, "name", "capital", "own_country", "adjective")
-        )
-        if placey:
-            destination = visit and (previous & rules.destination or attached.endswith("ل"))
-            located = _introduced(
-                ctx, ctx.previous_words(party.start, 4)
-            )  # "في العاصمة الروسية موسكو"
-            if (
-                ctx.attached_preposition(attached) or previous & rules.place_before or located
-            ) and not destination:
-                dropped.add(party.end)
-                continue
-        stateless = any(
-            name.startswith(s) or s.startswith(name) for s in rules.stateless if len(name) > 2
-        )
-        if stateless or actor.country in rules.international:
-            party = attrs.evolve(party, actor=attrs.evolve(actor, country=None))
-        kept.append(party)
+        if facts.placed and not (visit and facts.destination):
+            dropped.add(party.end)
+            continue
+        kept.append(facts.party)
     return kept
+
+
+class _Facts(NamedTuple):
+    """What decides whether a party takes part in an event, whatever the event.
+
+    :param ignored: a source that reports ("مصادر دبلوماسية"), a party inside an
+        attribution, or a news outlet.
+    :param topic: a topic noun stands before it ("الوضع في سوريا").
+    :param conjoined_to: where the word before ends, when the party is joined to it by و.
+    :param placed: a place-like party introduced as a place ("في موسكو").
+    :param destination: introduced as where a visit goes ("إلى موسكو"، "لموسكو").
+    :param party: the party as kept (stateless and international actors lose their country).
+    """
+
+    ignored: bool
+    topic: bool
+    conjoined_to: int | None
+    placed: bool
+    destination: bool
+    party: Party
+
+
+def _facts(ctx: Context, party: Party) -> _Facts:
+    """The :class:`_Facts` of a party, worked out once per article."""
+    key = (party.start, party.end)
+    facts = ctx.party_facts.get(key)
+    if facts is None:
+        facts = ctx.party_facts[key] = _find_facts(ctx, party)
+    return facts
+
+
+@functools.lru_cache(maxsize=4096)
+def _media(name: str, stems: frozenset[str], media: tuple[str, ...]) -> bool:
+    """Whether a name is a news outlet's ("وكالة سبوتنيك")."""
+    return any(s.casefold().startswith(media) for s in stems | {name})
+
+
+def _find_facts(ctx: Context, party: Party) -> _Facts:
+    rules = ctx.rules
+    actor = party.actor
+    name = ctx.text[party.start : party.end]
+    stems = ctx.stems(name.split(" ")[0])
+    ignored = (
+        (actor.type is syrdiplo.ActorType.ANONYMOUS and bool(stems & rules.sources))
+        or ctx.in_attribution(party.start, party.end)
+        or _media(name, stems, rules.media)
+    )
+    word, attached = ctx.before(party.start)
+    attached = attached + party.prefix
+    previous = ctx.stems(word)
+    placey = actor.type is syrdiplo.ActorType.ORGANIZATION or (
+        actor.type is syrdiplo.ActorType.STATE
+        and actor.role in (None, "name", "capital", "own_country", "adjective")
+    )
+    placed = placey and bool(
+        ctx.attached_preposition(attached)
+        or previous & rules.place_before
+        or _introduced(ctx, ctx.previous_words(party.start, 4))  # "في العاصمة الروسية موسكو"
+    )
+    # the name begins with a stateless actor's name, or is the beginning of one
+    stateless = len(name) > 2 and (
+        name.startswith(rules.stateless_names) or name in rules.stateless_beginnings
+    )
+    if stateless or actor.country in rules.international:
+        party = attrs.evolve(party, actor=attrs.evolve(actor, country=None))
+    return _Facts(
+        ignored,
+        bool(previous & rules.topic_before),
+        _previous_end(ctx, party.start) if attached.startswith("و") else None,
+        placed,
+        bool(previous & rules.destination) or attached.endswith("ل"),
+        party,
+    )
 
 
 def _previous_end(ctx: Context, offset: int) -> int | None:
@@ -512,7 +558,9 @@ def _previous_end(ctx: Context, offset: int) -> int | None:
     words = ctx.previous_words(start, 1)
     if not words:
         return None
-    return len(ctx.text[:start].rstrip())
+    while start and ctx.text[start - 1].isspace():  # as len(text[:start].rstrip())
+        start -= 1
+    return start
 
 
 def _apply_format(ctx: Context, mention: Mention, sentence: tuple[int, int]) -> None:

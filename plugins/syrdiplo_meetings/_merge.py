@@ -25,49 +25,93 @@ _ONE_DAY = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME, syrdiplo.Precision.
 _STATUS_FAMILIES = ({"occurred", "ongoing"}, {"planned", "proposed", "cancelled"})
 
 
+_RANKS = {syrdiplo.Zone.TITLE: 1, syrdiplo.Zone.HEADING: 2}  # body 0, then title, headings
+
+
 @attrs.define(eq=False)
 class Group:
-    """The mentions of one event, and what they agree on."""
+    """The mentions of one event, and what they agree on.
+
+    Add mentions with :meth:`add` (and reorder them with :meth:`sort`): the
+    group keeps running summaries, so asking for its date or people while
+    merging does not reread every mention.
+    """
 
     mentions: list[Mention]
     kind: str
     countries: frozenset[str]
+    # running summaries of ``mentions``
+    _ranked: tuple[list[Mention], list[Mention], list[Mention]] = attrs.field(init=False)
+    _body_date: syrdiplo.Timex | None = attrs.field(init=False, default=None)
+    _body_location: str | None = attrs.field(init=False, default=None)
+    _persons: set[str] = attrs.field(init=False, factory=set)
+    _explicit: set[str] = attrs.field(init=False, factory=set)
+    last_start: int = attrs.field(init=False, default=-1)  # the last trigger's start
+
+    def __attrs_post_init__(self) -> None:
+        mentions, self.mentions = self.mentions, []
+        self._ranked = ([], [], [])
+        self.add(*mentions)
+
+    def add(self, *mentions: Mention) -> None:
+        for mention in mentions:
+            self.mentions.append(mention)
+            rank = _RANKS.get(mention.zone, 0)
+            self._ranked[rank].append(mention)
+            if rank == 0:
+                if mention.date is not None:
+                    self._body_date = _better_date(self._body_date, mention.date[2])
+                if self._body_location is None and mention.location is not None:
+                    self._body_location = mention.location[2]
+            self._persons |= _persons(mention)
+            if mention.explicit:
+                self._explicit.add(mention.status)
+            self.last_start = max(self.last_start, mention.trigger.start)
+
+    def sort(self) -> None:
+        """Put the mentions in text order."""
+        mentions = sorted(self.mentions, key=lambda m: m.trigger.start)
+        self.mentions = []
+        self._ranked = ([], [], [])
+        self._body_date = self._body_location = None
+        self._persons, self._explicit, self.last_start = set(), set(), -1
+        self.add(*mentions)
 
     @property
     def body(self) -> list[Mention]:
-        return [
-            m for m in self.mentions if m.zone not in (syrdiplo.Zone.TITLE, syrdiplo.Zone.HEADING)
-        ]
+        return list(self._ranked[0])
 
     @property
     def ranked(self) -> list[Mention]:
         """Body mentions first, then the title, then headings."""
-        order = {syrdiplo.Zone.TITLE: 1, syrdiplo.Zone.HEADING: 2}
-        return sorted(self.mentions, key=lambda m: order.get(m.zone, 0))
+        body, title, headings = self._ranked
+        return [*body, *title, *headings]
 
     @property
     def date(self) -> syrdiplo.Timex | None:
-        dates = [m.date[2] for m in self.ranked if m.date is not None]
-        if not dates:
-            return None
-        best = dates[0]
-        for other in dates[1:]:  # a day beats the month it lies in
-            if (
-                other.value
-                and best.value
-                and len(other.value) > len(best.value)
-                and _compatible_dates(other, best)
-            ):
-                best = other
+        best = self._body_date
+        for mention in (*self._ranked[1], *self._ranked[2]):
+            if mention.date is not None:
+                best = _better_date(best, mention.date[2])
         return best
 
     @property
     def location(self) -> str | None:
-        return next((m.location[2] for m in self.ranked if m.location is not None), None)
+        if self._body_location is not None:
+            return self._body_location
+        return next(
+            (m.location[2] for m in (*self._ranked[1], *self._ranked[2]) if m.location is not None),
+            None,
+        )
 
     @property
     def persons(self) -> set[str]:
-        return set().union(*(_persons(m) for m in self.mentions))
+        return set(self._persons)
+
+    @property
+    def explicit_statuses(self) -> set[str]:
+        """The statuses its mentions state outright (by a cue or a verb's tense)."""
+        return set(self._explicit)
 
     @property
     def status(self) -> str:
@@ -85,6 +129,21 @@ class Group:
     @property
     def headings_only(self) -> bool:
         return all(m.zone is syrdiplo.Zone.HEADING for m in self.mentions)
+
+
+def _better_date(best: syrdiplo.Timex | None, other: syrdiplo.Timex) -> syrdiplo.Timex:
+    """The date of an event so far, given one more date of it: a day beats the
+    month it lies in, otherwise the first date stands."""
+    if best is None:
+        return other
+    if (
+        other.value
+        and best.value
+        and len(other.value) > len(best.value)
+        and _compatible_dates(other, best)
+    ):
+        return other
+    return best
 
 
 def _countries(mention: Mention) -> frozenset[str]:
@@ -120,7 +179,7 @@ def _compatible_status(group: Group, mention: Mention) -> bool:
         return True  # an undated dialogue is one dialogue, whatever is said of it
     if not mention.explicit:
         return True
-    statuses = {m.status for m in group.mentions if m.explicit}
+    statuses = group.explicit_statuses
     return all(
         any(mention.status in family and status in family for family in _STATUS_FAMILIES)
         for status in statuses
@@ -159,21 +218,23 @@ def merge_mentions(
 ) -> list[Group]:
     """Group ``mentions`` (in text order) into events."""
     groups: list[Group] = []
+    by_countries: dict[frozenset[str], list[Group]] = {}  # a mention agrees only with these
     for mention in mentions:
         if not mention.valid and not mention.definite and mention.pair_reference:
             _borrow_pair(groups, mention)
         if mention.valid:
-            agreeing = [g for g in reversed(groups) if _agrees(g, mention)]
+            candidates = by_countries.get(_countries(mention), [])
+            agreeing = [g for g in reversed(candidates) if _agrees(g, mention)]
             # an undated mention joins an undated event before a dated one
             date = mention.date[2].value if mention.date else None
             same_date = [g for g in agreeing if (g.date.value if g.date else None) == date]
             host = next(iter(same_date or agreeing), None)
             if host is None:
-                groups.append(
-                    Group(mentions=[mention], kind=mention.kind, countries=_countries(mention))
-                )
+                group = Group(mentions=[mention], kind=mention.kind, countries=_countries(mention))
+                groups.append(group)
+                by_countries.setdefault(group.countries, []).append(group)
             else:
-                host.mentions.append(mention)
+                host.add(mention)
                 if host.kind == "talks" and mention.kind != "talks":
                     host.kind = mention.kind
         elif mention.definite:
@@ -192,7 +253,7 @@ def merge_mentions(
             if host is not None:
                 mention.parties = []  # a lone party next to "المكالمة" is not the call's
                 mention.keys = set()
-                host.mentions.append(mention)
+                host.add(mention)
     groups = _fold_dated_talks(groups)
     return [g for g in groups if not g.headings_only]
 
@@ -202,7 +263,7 @@ def _borrow_pair(groups: list[Group], mention: Mention) -> None:
     just named, if it was named close before."""
     start = mention.trigger.start
     for group in reversed(groups):
-        last = max(m.trigger.start for m in group.mentions)
+        last = group.last_start
         if last > start or start - last > _PAIR_REACH:
             continue
         parties = [p for m in group.mentions for p in m.parties if p.actor.country]
@@ -232,7 +293,7 @@ def _fold_dated_talks(groups: list[Group]) -> list[Group]:
             and _compatible_dates(g.date, date)
         ]
         if len(hosts) == 1:
-            hosts[0].mentions.extend(talks.mentions)
-            hosts[0].mentions.sort(key=lambda m: m.trigger.start)
+            hosts[0].add(*talks.mentions)
+            hosts[0].sort()
             out.remove(talks)
     return out

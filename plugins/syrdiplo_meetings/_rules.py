@@ -104,6 +104,8 @@ class Rules:
     topic_before: frozenset[str]
     media: tuple[str, ...]
     stateless: frozenset[str]
+    stateless_names: tuple[str, ...]  # the same, for str.startswith
+    stateless_beginnings: frozenset[str]  # every beginning of a stateless name
     sources: frozenset[str]
     international: frozenset[str]
     own_country: PhraseMatcher
@@ -115,9 +117,12 @@ class Rules:
     state_words: Mapping[str, StateWord]
     roles: PhraseMatcher  # role noun -> True for a person, False for a side
     adjectives: Mapping[str, str]
+    adjective_forms: Mapping[str, str]  # an adjective as written, with or without ال -> country
+    conjoined_adjectives: Mapping[str, str]  # the same with و attached ("والأمريكي")
     with_words: frozenset[str]
     modal: frozenset[str]
     since: frozenset[str]
+    since_forms: frozenset[str]  # since words, with و or ف attached or not
     destination: frozenset[str]
     location_intro: frozenset[str]
     location_between: frozenset[str]
@@ -348,6 +353,10 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
     roles = {_norm(w): True for w in _words(lexicon, "fallback", "person_roles")}
     for word in _words(lexicon, "fallback", "side_roles"):
         roles.setdefault(_norm(word), False)
+    # "الروسي" is read as روسي when it is not listed itself
+    adjective_forms = {"ال" + word: code for word, code in adjectives.items()} | adjectives
+    since = _norm_set(_words(lexicon, "grammar", "since"))
+    stateless = _norm_set(_words(lexicon, "parties", "stateless"))
     matchers = {
         "triggers": PhraseMatcher(_triggers(lexicon), TRIGGER_PREFIXES),
         "call_modifiers": PhraseMatcher(modifiers, NOUN_PREFIXES),
@@ -378,15 +387,22 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         place_before=_norm_set(_words(lexicon, "parties", "place_before")),
         topic_before=_norm_set(_words(lexicon, "parties", "topic_before")),
         media=tuple(_norm(w).casefold() for w in _words(lexicon, "parties", "media")),
-        stateless=_norm_set(_words(lexicon, "parties", "stateless")),
+        stateless=stateless,
+        stateless_names=tuple(sorted(stateless)),
+        stateless_beginnings=frozenset(
+            name[:size] for name in stateless for size in range(1, len(name) + 1)
+        ),
         sources=_norm_set(_words(lexicon, "parties", "sources")),
         international=frozenset(_words(lexicon, "parties", "international", required=False)),
         status_order=order,
         state_words=state_words,
         adjectives=adjectives,
+        adjective_forms=adjective_forms,
+        conjoined_adjectives={"و" + word: code for word, code in adjective_forms.items()},
         with_words=_norm_set(_words(lexicon, "grammar", "with")),
         modal=_norm_set(_words(lexicon, "grammar", "modal")),
-        since=_norm_set(_words(lexicon, "grammar", "since")),
+        since=since,
+        since_forms=since | {conj + word for conj in ("و", "ف") for word in since},
         destination=_norm_set(_words(lexicon, "grammar", "destination")),
         location_intro=_norm_set(_words(lexicon, "grammar", "in")),
         location_between=_norm_set(_words(lexicon, "location", "between")),

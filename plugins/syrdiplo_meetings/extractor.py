@@ -66,8 +66,8 @@ def _meeting(ctx: Context, group: Group) -> syrdiplo.Meeting:
     def add(start: int, end: int, role: str, *, normalised: bool = True) -> None:
         if normalised:
             start, end = ctx.original(start, end)
-        if 0 <= start < end <= len(doc.text):
-            spans.setdefault((start, end, role), doc.span(start, end, role))
+        if 0 <= start < end <= len(doc.text) and (start, end, role) not in spans:
+            spans[start, end, role] = doc.span(start, end, role)
 
     for mention in sorted(group.mentions, key=lambda m: m.trigger.start):
         for trigger in mention.triggers:

@@ -19,6 +19,7 @@ import syrdiplo
 from syrdiplo.text import PROCLITIC, WORD_END, WORD_START, compile_pattern, normalize_word
 
 from ._numbers import NumberReader
+from ._scan import WordFinder, strings_of
 
 __all__ = ["CountryForm", "TroopLexicon", "troop_lexicon"]
 
@@ -29,6 +30,10 @@ _TABLE = "troops"
 _WORD = r"[^\s\d,.;:!?()«»\"“”'،؛]+"
 # Name kinds that stand for the state itself; adjectives need a noun before them.
 NAME_KINDS = frozenset({"name", "capital", "people"})
+# Letters attached before a word: a conjunction, then a preposition (or the article).
+_CONJ = r"[وف]?"
+_CONJ_PREP = r"[وف]?[بل]?"
+_CONJ_PREP_ARTICLE = r"[وف]?(?:[بل]|لل|ال|بال)?"
 
 
 @attrs.frozen
@@ -92,7 +97,9 @@ class TroopLexicon:
         # -- qualifiers
         self.qualifier_before = compile_pattern(
             WORD_START
-            + r"(?:[وف]?[بل]?)(?:(?P<approximate>\L<approx>)|(?P<lower>\L<lower>)|(?P<upper>\L<upper>))\s*$",
+            + "(?:"
+            + _CONJ_PREP
+            + r")(?:(?P<approximate>\L<approx>)|(?P<lower>\L<lower>)|(?P<upper>\L<upper>))\s*$",
             approx=words("qualifiers", "approximate"),
             lower=words("qualifiers", "lower"),
             upper=words("qualifiers", "upper"),
@@ -143,7 +150,8 @@ class TroopLexicon:
         # -- not troop levels
         self.blocker_before = compile_pattern(
             WORD_START
-            + r"[وف]?(?:[بل]|لل|ال|بال)?(?:\L<before>)"
+            + _CONJ_PREP_ARTICLE
+            + r"(?:\L<before>)"
             + WORD_END
             + r"(?:\s+"
             + _WORD
@@ -177,11 +185,13 @@ class TroopLexicon:
         heads = words("number_of", "heads")
         self.number_of = compile_pattern(
             WORD_START
-            + r"[وف]?[بل]?(?:\L<heads>)\s+(?:\L<troops>)"
+            + _CONJ_PREP
+            + r"(?:\L<heads>)\s+(?:\L<troops>)"
             + WORD_END
             + "|"
             + WORD_START
-            + r"[وف]?(?:\L<own>)"
+            + _CONJ
+            + r"(?:\L<own>)"
             + WORD_END,
             heads=heads,
             troops=words("number_of", "troops"),
@@ -199,7 +209,8 @@ class TroopLexicon:
         # -- changes
         self.trigger = compile_pattern(
             WORD_START
-            + r"[وف]?(?:[بل]|لل|ال|بال)?(?:(?P<level>\L<level>)|(?P<deploy>\L<deploy>)|(?P<withdraw>\L<withdraw>)"
+            + _CONJ_PREP_ARTICLE
+            + r"(?:(?P<level>\L<level>)|(?P<deploy>\L<deploy>)|(?P<withdraw>\L<withdraw>)"
             r"|(?P<increase>\L<increase>)|(?P<decrease>\L<decrease>))" + WORD_END,
             level=words("changes", "level"),
             deploy=words("changes", "deploy"),
@@ -212,6 +223,22 @@ class TroopLexicon:
             after=words("changes", "deploy_after"),
         )
         self.to_before = compile_pattern(WORD_START + r"(?:\L<to>)\s*$", to=words("changes", "to"))
+
+        # where the "before" patterns may start, to try them only there
+        self.qualifier_before_finder = WordFinder(
+            self.qualifier_before, strings_of(_CONJ_PREP), _listed(self.qualifier_before)
+        )
+        self.blocker_before_finder = WordFinder(
+            self.blocker_before, strings_of(_CONJ_PREP_ARTICLE), _listed(self.blocker_before)
+        )
+        self.number_of_finder = WordFinder(
+            self.number_of,
+            strings_of(_CONJ_PREP) | strings_of(_CONJ),
+            _listed(self.number_of, "heads", "own"),
+        )
+        self.trigger_finder = WordFinder(
+            self.trigger, strings_of(_CONJ_PREP_ARTICLE), _listed(self.trigger)
+        )
 
         # -- owners
         self.complementizer = compile_pattern(
@@ -243,6 +270,11 @@ class TroopLexicon:
             )
             for gap in range(3)
         ]
+        self.owner_noun_finder = WordFinder(
+            self.owner_noun[0],
+            strings_of(PROCLITIC),
+            [w for kind in nouns for w in self.owner_noun[0].named_lists[kind]],
+        )
         self.not_owner_before = compile_pattern(
             WORD_START + r"[وف]?(?:\L<w>)\s*$", w=words("owners", "not_owner_before")
         )
@@ -258,6 +290,16 @@ class TroopLexicon:
 
         # -- places
         self.places, self.place = self._place_pattern(lexicon)
+
+        # the whole-text patterns, run only near troop figures
+        proclitics = strings_of(PROCLITIC)
+        self.non_state_finder = WordFinder(
+            self.non_state, proclitics, self.non_state.named_lists["non_state"]
+        )
+        self.country_finder = WordFinder(
+            self.country, proclitics, self.country.named_lists["forms"]
+        )
+        self.place_finder = WordFinder(self.place, proclitics, self.place.named_lists["forms"])
         self.location_before = compile_pattern(
             WORD_START + r"[وف]?(?:\L<w>)\s*$", w=words("locations", "before")
         )
@@ -336,6 +378,12 @@ def _lookup(table: Mapping[tuple[str, bool], T], match: regex.Match[str]) -> T |
     form = " ".join(match.group("form").split())
     pre = match.group("pre")
     return table.get((form, "ال" in pre or pre.endswith("لل")))
+
+
+def _listed(pattern: regex.Pattern[str], *names: str) -> list[str]:
+    """The words of the named lists of ``pattern`` (all of them if no name is given)."""
+    lists = pattern.named_lists
+    return [w for name in names or lists for w in lists[name]]
 
 
 def _strings(value: object) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -29,11 +30,21 @@ import regex
 import syrdiplo
 from syrdiplo.text import WORD_END, WORD_START, compile_pattern, normalize_word
 
+from ._scan import StartFinder, strings_of, word_start_body
+
 __all__ = ["Figure", "NumberReader"]
 
 _KINDS = ("ones", "tens", "hundred", "hundreds", "scales", "duals", "plural_scales")
 # Digits: grouped thousands first (2,000 / 2.000 / 1,250,000), then plain or decimal digits.
 _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,]\d+)?"
+# Letters attached before digits; "الـ 900" and "بـ 900" lose their tatweel and keep the space.
+_DIGITS_PREFIX = r"[وف]?(?:(?:بال|وال|لل|ال|[بلك]) ?)?"
+# Letters attached before a number word.
+_WORD_PREFIX = r"[وف]?ب?"
+_DIGIT_RUN = regex.compile(r"\d+")
+_GROUPED = regex.compile(r"\d{1,3}(?:[,.]\d{3})+")
+_DIGIT = regex.compile(r"\d")
+_SEPARATOR = regex.compile(r"[,.]")
 
 
 @attrs.frozen
@@ -53,8 +64,7 @@ class Figure:
     proclitic: str = ""
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     start: int
     number_start: int
     end: int
@@ -91,19 +101,53 @@ class NumberReader:
                         self._words[normal] = (kind, value)
         self._token = compile_pattern(
             WORD_START
-            # "الـ 900" and "بـ 900" lose their tatweel and keep the space
-            + r"(?:(?P<pre>[وف]?(?:(?:بال|وال|لل|ال|[بلك]) ?)?)(?P<digits>"
+            + r"(?:(?P<pre>"
+            + _DIGITS_PREFIX
+            + r")(?P<digits>"
             + _DIGITS
-            + r")(?!\d)|(?P<wpre>[وف]?ب?)(?P<word>\L<numwords>)"
+            + r")(?!\d)|(?P<wpre>"
+            + _WORD_PREFIX
+            + r")(?P<word>\L<numwords>)"
             + WORD_END
             + ")",
             numwords=list(self._words),
         )
+        # where a token may start: number words found cheaply, digits with their prefixes
+        self._word_starts = StartFinder(
+            *word_start_body(strings_of(_WORD_PREFIX), self._token.named_lists["numwords"])
+        )
+        self._digits_prefixes = strings_of(_DIGITS_PREFIX)
+        self._digits_prefix_letters = frozenset("".join(self._digits_prefixes))
+        self._digits_prefix_longest = max(map(len, self._digits_prefixes))
 
     # ------------------------------------------------------------------ tokens
 
+    def _starts(self, text: str, start: int, end: int) -> list[int]:
+        """Every position in ``[start, end)`` where a token may start (a superset), in order."""
+        starts = set(self._word_starts.starts(text, start, end))
+        letters, prefixes = self._digits_prefix_letters, self._digits_prefixes
+        for run in _DIGIT_RUN.finditer(text, start, end):
+            digits = run.start()
+            starts.add(digits)
+            if digits > start and text[digits - 1] in letters:
+                for length in range(1, min(self._digits_prefix_longest, digits - start) + 1):
+                    if text[digits - length : digits] in prefixes:
+                        starts.add(digits - length)
+        return sorted(starts)
+
+    def _matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """``self._token.finditer(text, start, end)``, tried only where a token may start."""
+        last = start
+        for position in self._starts(text, start, end):
+            if position < last:
+                continue
+            match = self._token.match(text, position, end)
+            if match is not None:
+                last = match.end()
+                yield match
+
     def _tokens(self, text: str, start: int, end: int) -> Iterator[_Token]:
-        for match in self._token.finditer(text, start, end):
+        for match in self._matches(text, start, end):
             if match.group("digits") is not None:
                 raw = match.group("digits")
                 value = _digits_value(raw)
@@ -227,9 +271,10 @@ class NumberReader:
 
 def _digits_value(raw: str) -> Decimal | None:
     """``2,000`` and ``2.000`` are 2000; ``2.5`` and ``2,5`` are 2.5."""
-    if regex.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw) and len(set(regex.sub(r"\d", "", raw))) == 1:
-        return Decimal(regex.sub(r"[,.]", "", raw))
+    separated = "," in raw or "." in raw
+    if separated and _GROUPED.fullmatch(raw) and len(set(_DIGIT.sub("", raw))) == 1:
+        return Decimal(_SEPARATOR.sub("", raw))  # one kind of separator, between groups
     try:
-        return Decimal(raw.replace(",", "."))
+        return Decimal(raw.replace(",", ".") if separated else raw)
     except InvalidOperation:
         return None

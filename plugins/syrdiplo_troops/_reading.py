@@ -21,7 +21,8 @@ figure in a body sentence:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterable, Iterator
 
 import attrs
 import regex
@@ -38,6 +39,9 @@ _CHANGE = syrdiplo.TroopChange
 _OWNER_GAP = 60  # how far back an owner noun may stand before its adjective
 _TRIGGER_TOKENS = 6  # how many words may stand between a change word and the figure
 _COORDINATION = regex.compile(r"[\s,و]*")
+_NEAR = 4  # owners this close to the sentence may be coordinated with one inside it
+_PLACE_REACH = 26  # a place may stand up to 25 characters after a figure
+_NON_STATE_MARGIN = 60  # non-state groups are looked for this far around what is asked
 
 
 @attrs.frozen
@@ -82,26 +86,71 @@ class _Unit:
     force_start: int | None = None
 
 
+class _ActorIndex:
+    """Actor mentions that carry a country, found by their original offsets."""
+
+    def __init__(self, actors: Iterable[syrdiplo.Actor]) -> None:
+        rows = [
+            (a.start, a.end, i, a)
+            for i, a in enumerate(actors)
+            if a.country is not None and a.start is not None and a.end is not None
+        ]
+        rows.sort(key=lambda r: (r[0], r[2]))
+        self._rows = rows
+        self._starts = [r[0] for r in rows]
+        self._longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def overlapping(
+        self, first: int | None, last: int | None
+    ) -> list[tuple[int, int, syrdiplo.Actor]]:
+        """Mentions starting at or before ``last`` and ending after ``first`` (``None``: no limit)."""
+        low = 0 if first is None else bisect.bisect_right(self._starts, first - self._longest)
+        high = len(self._rows) if last is None else bisect.bisect_right(self._starts, last)
+        rows = [r for r in self._rows[low:high] if first is None or r[1] > first]
+        rows.sort(key=lambda r: r[2])  # back in the order of the actors
+        return [(s, e, a) for s, e, _, a in rows]
+
+
 class _DocumentReader:
+    """The document-wide part of reading: figures, and owners and places near them.
+
+    Owners and places are found only in the sentences that need them (around a
+    troop figure), and give the same mentions a scan of the whole text would.
+    """
+
     def __init__(self, doc: syrdiplo.Document, lex: TroopLexicon) -> None:
         self.doc = doc
         self.lex = lex
         self.text = doc.normalized.text
-        self.non_state = [(m.start(), m.end()) for m in lex.non_state.finditer(self.text)]
-        self.seen: list[tuple[int, int]] = []  # every country word judged from the data
-        self.owners = self._owners()
-        self.places = self._places()
+        self._owners: dict[tuple[int, int], list[_Owner]] = {}
+        self._places: dict[tuple[int, int], list[_Place]] = {}
+        self._actors: _ActorIndex | None = None
+        self._non_states: list[tuple[int, int, list[tuple[int, int]]]] = []
 
     # ------------------------------------------------------------------ mentions
 
-    def _inside_non_state(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.non_state)
+    def _non_state(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The armed groups that are no state ("قسد") overlapping ``[start, end)`` (and maybe more).
+
+        Found for a wider stretch and kept: owners and places of a sentence
+        ask for nearly the same stretch.
+        """
+        for low, high, spans in self._non_states[-2:]:  # asked for in text order
+            if low <= start and end <= high:
+                return spans
+        low, high = start - _NON_STATE_MARGIN, end + _NON_STATE_MARGIN
+        found = self.lex.non_state_finder.overlapping(self.text, low, high)
+        spans = [(m.start(), m.end()) for m in found]
+        self._non_states.append((low, high, spans))
+        return spans
 
     def _owner_noun(self, position: int, gap: int = 2) -> str | None:
         """The class of the owner noun standing just before ``position`` (0 to ``gap`` words between)."""
         low = max(0, position - _OWNER_GAP)
+        # where a noun may start: the patterns differ only after the noun
+        starts = self.lex.owner_noun_finder.starts(self.text, low, position)
         for pattern in self.lex.owner_noun[: gap + 1]:
-            match = pattern.search(self.text, low, position)
+            match = _first_match(pattern, self.text, starts, position)
             if match:
                 for kind in ("military", "official", "civil", "media"):
                     if match.group(kind):
@@ -114,15 +163,55 @@ class _DocumentReader:
             return True
         return bool(self.lex.not_owner_before.search(self.text, max(0, start - 25), start))
 
-    def _owners(self) -> list[_Owner]:
-        text, lex = self.text, self.lex
+    def owners(self, start: int, end: int) -> list[_Owner]:
+        """Every possible owner overlapping ``[start, end)``, ordered by position."""
+        key = (start, end)
+        if key not in self._owners:
+            self._owners[key] = self._find_owners(start, end)
+        return self._owners[key]
+
+    def _find_owners(self, start: int, end: int) -> list[_Owner]:
+        actors = self._actors_overlapping(start, end)
+        low = min([start, *(a[0] for a in actors)])
+        high = max([end, *(a[1] for a in actors)])
+        matches = self._country_matches(low, high)
+        if matches:
+            low, high = min(low, matches[0].start()), max(high, matches[-1].end())
+        non_state = self._non_state(low, high)
+        owners, seen = self._country_owners(matches, non_state)
+        found = [o for o in owners if o.start < end and start < o.end]
+        found.extend(self._actor_owners(actors, seen, non_state))
+        return sorted(found, key=lambda o: (o.start, o.end))
+
+    def _country_matches(self, start: int, end: int) -> list[regex.Match[str]]:
+        """The country words overlapping ``[start, end)``, with enough before them to judge them.
+
+        Whether a name is coordinated with an excluded one ("في روسيا وإيران")
+        depends on the country word just before it, so the scan starts where
+        the first word found stands clear of anything before the cut.
+        """
+        finder = self.lex.country_finder
+        cut = finder.safe_cut(self.text, start)
+        matches = list(finder.from_cut(self.text, cut, end))
+        while cut > 0 and matches and matches[0].start() - cut < 3:
+            earlier = finder.safe_cut(self.text, max(0, cut - 3))
+            matches[:0] = finder.from_cut(self.text, earlier, cut)
+            cut = earlier
+        return matches
+
+    def _country_owners(
+        self, matches: list[regex.Match[str]], non_state: list[tuple[int, int]]
+    ) -> tuple[list[_Owner], list[tuple[int, int]]]:
+        """The owners among consecutive country words, and every country word judged from the data."""
+        lex = self.lex
         owners: list[_Owner] = []
+        seen: list[tuple[int, int]] = []
         excluded_end = -10
-        for match in lex.country.finditer(text):
+        for match in matches:
             form = lex.country_form(match)
-            if form is None or self._inside_non_state(match.start(), match.end()):
+            if form is None or _inside(non_state, match.start(), match.end()):
                 continue
-            self.seen.append((match.start(), match.end()))
+            seen.append((match.start(), match.end()))
             start, pre = match.start(), match.group("pre")
             kind: str | None
             if form.kinds & NAME_KINDS or any(k.startswith("institution") for k in form.kinds):
@@ -143,23 +232,46 @@ class _DocumentReader:
                 excluded_end = match.end()
                 continue
             owners.append(_Owner(start=start, end=match.end(), code=form.code, kind=kind))
-        owners.extend(self._actor_owners())
-        return sorted(owners, key=lambda o: (o.start, o.end))
+        return owners, seen
 
-    def _actor_owners(self) -> Iterator[_Owner]:
-        """Actor mentions from the core stage that carry a country."""
-        normalized = self.doc.normalized
-        for actor in self.doc.actors:
-            if actor.country is None or actor.start is None or actor.end is None:
+    def _actors_overlapping(self, start: int, end: int) -> list[tuple[int, int, syrdiplo.Actor]]:
+        """Actor mentions that carry a country and overlap ``[start, end)``, in normalised offsets.
+
+        Told in original offsets first, so that only the few near ones are mapped:
+        a mention starts before normalised ``end`` iff it starts at or before the
+        original offset of ``end - 1``, and ends after normalised ``start`` iff it
+        ends after the original offset of ``start``. In the order of ``doc.actors``.
+        """
+        if self._actors is None:
+            self._actors = _ActorIndex(self.doc.actors)
+        normalized, size = self.doc.normalized, len(self.text)
+        if end <= 0 or start >= size:
+            return []
+        last = normalized.original_offset(end - 1) if end <= size else None
+        first = normalized.original_offset(start) if start >= 0 else None
+        found = []
+        for ostart, oend, actor in self._actors.overlapping(first, last):
+            nstart, nend = normalized.to_normalized(ostart), normalized.to_normalized(oend)
+            if nend > nstart:
+                found.append((nstart, nend, actor))
+        return found
+
+    def _actor_owners(
+        self,
+        actors: list[tuple[int, int, syrdiplo.Actor]],
+        seen: list[tuple[int, int]],
+        non_state: list[tuple[int, int]],
+    ) -> Iterator[_Owner]:
+        """The owners among actor mentions (``seen``: the country words judged already)."""
+        for start, end, actor in actors:
+            if _inside(non_state, start, end):
                 continue
-            start = normalized.to_normalized(actor.start)
-            end = normalized.to_normalized(actor.end)
-            if end <= start or self._inside_non_state(start, end):
-                continue
+            code = actor.country
+            assert code is not None
             if actor.type is syrdiplo.ActorType.STATE:
                 # a country word judged from the data already (an adjective after a
                 # media noun is no owner, even if the actor stage calls it a state)
-                if any(s < end and start < e for s, e in self.seen):
+                if any(s < end and start < e for s, e in seen):
                     continue
                 if self._not_owner_place(start, "") or self._owner_noun(start, gap=0) == "media":
                     continue
@@ -176,13 +288,24 @@ class _DocumentReader:
                 kind = "official"
             else:
                 kind = "person"
-            yield _Owner(start=start, end=end, code=actor.country, kind=kind)
+            yield _Owner(start=start, end=end, code=code, kind=kind)
 
-    def _places(self) -> list[_Place]:
+    def places(self, start: int, end: int) -> list[_Place]:
+        """Every place name overlapping ``[start, end)``, in order."""
+        key = (start, end)
+        if key not in self._places:
+            self._places[key] = self._find_places(start, end)
+        return self._places[key]
+
+    def _find_places(self, start: int, end: int) -> list[_Place]:
+        matches = self.lex.place_finder.overlapping(self.text, start, end)
+        if not matches:
+            return []
+        non_state = self._non_state(matches[0].start(), matches[-1].end())
         places = []
-        for match in self.lex.place.finditer(self.text):
+        for match in matches:
             found = self.lex.place_of(match)
-            if found is None or self._inside_non_state(match.start(), match.end()):
+            if found is None or _inside(non_state, match.start(), match.end()):
                 continue
             canonical, kind = found
             places.append(
@@ -201,25 +324,44 @@ class _DocumentReader:
     def read(self) -> Iterator[Occurrence]:
         normalized = self.doc.normalized
         figures = self.lex.reader.find(self.text)
-        previous: tuple[int, int, int] | None = None  # normalised span and original end
+        if not figures:
+            return
+        # where each figure starts and ends in the original text, to find its sentence
+        firsts = [normalized.original_offset(f.start) for f in figures]
+        lasts = [normalized.original_offset(f.end - 1) for f in figures]
+        sentences = self.doc.sentences
         # Short lines after the last body sentence are link lists more often than
         # subheadings ("واشنطن ترسل 1500 جندي إلى الخليج" under the story).
-        body = [i for i, s in enumerate(self.doc.sentences) if s.zone is syrdiplo.Zone.BODY]
-        last_body = body[-1] if body else len(self.doc.sentences)
-        for index, sentence in enumerate(self.doc.sentences):
+        body = [i for i, s in enumerate(sentences) if s.zone is syrdiplo.Zone.BODY]
+        last_body = body[-1] if body else len(sentences)
+
+        def skipped(index: int) -> bool:
+            sentence = sentences[index]
+            trailing = index > last_body and sentence.zone is syrdiplo.Zone.HEADING
+            return sentence.zone in _SKIPPED_ZONES or trailing
+
+        for index, sentence in enumerate(sentences):
+            first = bisect.bisect_left(firsts, sentence.start)
+            if first == len(figures) or firsts[first] >= sentence.end or skipped(index):
+                continue
+            inside = [
+                figures[i]
+                for i in range(first, bisect.bisect_left(firsts, sentence.end))
+                if lasts[i] < sentence.end
+            ]
+            if not inside:
+                continue
             start = normalized.to_normalized(sentence.start)
             end = normalized.to_normalized(sentence.end)
-            trailing = index > last_body and sentence.zone is syrdiplo.Zone.HEADING
-            if sentence.zone in _SKIPPED_ZONES or trailing:
-                previous = None
-                continue
             before = None
-            if previous is not None and "\n" not in self.doc.text[previous[2] : sentence.start]:
-                before = previous[:2]  # the sentence before, on the same line
-            inside = [f for f in figures if start <= f.start and f.end <= end]
-            if inside:
-                yield from _SentenceReader(self, sentence, start, end, inside, before).read()
-            previous = (start, end, sentence.end)
+            previous = sentences[index - 1] if index > 0 and not skipped(index - 1) else None
+            if previous is not None and "\n" not in self.doc.text[previous.end : sentence.start]:
+                # the sentence before, on the same line
+                before = (
+                    normalized.to_normalized(previous.start),
+                    normalized.to_normalized(previous.end),
+                )
+            yield from _SentenceReader(self, sentence, start, end, inside, before).read()
 
 
 class _SentenceReader:
@@ -241,50 +383,78 @@ class _SentenceReader:
         self.end = end
         self.figures = figures
         self.previous = previous
-        self.qualifiers = [self._qualifier_before(f) for f in figures]
-        self.ranges = self._ranges()
+        # computed when first asked for, by figure index: most figures are no troops
+        self._qualifiers: dict[int, regex.Match[str] | None] = {}
+        self._units: dict[int, _Unit | None] = {}
+        self._pairs: dict[int, str | None] = {}
+        self._numbers_of: dict[int, bool] = {}
+        self._phrase_starts: list[int] | None = None
         # the troop figures read so far in this sentence, by figure index
         self.read_so_far: dict[int, tuple[Occurrence, _Unit]] = {}
 
     # ------------------------------------------------------------------ helpers
 
-    def _qualifier_before(self, figure: Figure) -> regex.Match[str] | None:
-        return self.lex.qualifier_before.search(
-            self.text, max(self.start, figure.start - 30), figure.start
-        )
+    def _qualifier(self, index: int) -> regex.Match[str] | None:
+        """The qualifier right before the figure ("نحو", "أكثر من")."""
+        if index not in self._qualifiers:
+            figure = self.figures[index]
+            self._qualifiers[index] = self.lex.qualifier_before_finder.search(
+                self.text, max(self.start, figure.start - 30), figure.start
+            )
+        return self._qualifiers[index]
 
     def _lead(self, index: int) -> int:
         """Where the figure's phrase starts: its qualifier, else the figure."""
-        qualifier = self.qualifiers[index]
+        qualifier = self._qualifier(index)
         return qualifier.start() if qualifier else self.figures[index].start
 
-    def _ranges(self) -> dict[int, tuple[str, int, str]]:
-        """Figures that are the ends of a range: index -> (first|second, other index, between|from)."""
-        ranges: dict[int, tuple[str, int, str]] = {}
-        for i in range(len(self.figures) - 1):
-            first, second = self.figures[i], self.figures[i + 1]
-            gap = self.lex.range_gap.fullmatch(self.text, first.end, self._lead(i + 1))
-            if gap is None:
-                continue
-            join = (gap.group("join") or "").strip()
-            if not join and second.proclitic.startswith("و"):
-                join = "و"
-            if not join:
-                continue
-            lead = self._lead(i)
-            before = self.lex.range_before.search(self.text, max(self.start, lead - 12), lead)
-            if join in self.lex.range_joins_need_before:
-                if before is None:
-                    continue
-                from_to = (
-                    join in self.lex.range_to and before.group().strip() in self.lex.range_from
-                )
-                kind = "from" if from_to else "between"
-            else:
-                kind = "between"
-            ranges[i] = ("first", i + 1, kind)
-            ranges[i + 1] = ("second", i, kind)
-        return ranges
+    def _range(self, index: int) -> tuple[str, int, str] | None:
+        """If the figure is an end of a range: (first|second, other index, between|from).
+
+        A figure that would close one range and open the next opens the next.
+        """
+        if index + 1 < len(self.figures):
+            kind = self._pair(index)
+            if kind is not None:
+                return ("first", index + 1, kind)
+        if index > 0:
+            kind = self._pair(index - 1)
+            if kind is not None:
+                return ("second", index - 1, kind)
+        return None
+
+    def _pair(self, i: int) -> str | None:
+        """Whether figures ``i`` and ``i + 1`` make a range: its kind, between or from."""
+        if i not in self._pairs:
+            self._pairs[i] = self._pair_kind(i)
+        return self._pairs[i]
+
+    def _pair_kind(self, i: int) -> str | None:
+        first, second = self.figures[i], self.figures[i + 1]
+        gap = self.lex.range_gap.fullmatch(self.text, first.end, self._lead(i + 1))
+        if gap is None:
+            return None
+        join = (gap.group("join") or "").strip()
+        if not join and second.proclitic.startswith("و"):
+            join = "و"
+        if not join:
+            return None
+        lead = self._lead(i)
+        before = self.lex.range_before.search(self.text, max(self.start, lead - 12), lead)
+        if join in self.lex.range_joins_need_before:
+            if before is None:
+                return None
+            from_to = join in self.lex.range_to and before.group().strip() in self.lex.range_from
+            return "from" if from_to else "between"
+        return "between"
+
+    def _owners(self) -> list[_Owner]:
+        """The possible owners in the sentence and within a few characters of it."""
+        return self.reader.owners(self.start - _NEAR, self.end + _NEAR)
+
+    def _places(self) -> list[_Place]:
+        """The place names in the sentence and just after it (a place may follow the figure)."""
+        return self.reader.places(self.start, self.end + _PLACE_REACH)
 
     def _words_between(self, start: int, end: int) -> int:
         return len(self.text[start:end].split())
@@ -292,6 +462,11 @@ class _SentenceReader:
     # ------------------------------------------------------------------ the unit
 
     def _unit(self, index: int) -> _Unit | None:
+        if index not in self._units:
+            self._units[index] = self._find_unit(index)
+        return self._units[index]
+
+    def _find_unit(self, index: int) -> _Unit | None:
         figure, text, lex = self.figures[index], self.text, self.lex
         match = lex.unit.match(text, figure.end)
         if match is None:
@@ -311,6 +486,26 @@ class _SentenceReader:
             force_start=match.start("force") if kind == "force" else None,
         )
 
+    def _may_stand_bare(self, index: int) -> bool:
+        """Whether a figure with no unit after it may still be read as troops (a quick test).
+
+        Only if a neighbour has a unit to lend (a range), the figure before was
+        read (an ellipsis), it stands after "عدد القوات", or it is "الـ900".
+        """
+        return (
+            (index > 0 and self._unit(index - 1) is not None)
+            or (index + 1 < len(self.figures) and self._unit(index + 1) is not None)
+            or index - 1 in self.read_so_far
+            or self.figures[index].proclitic.strip() in ("ال", "بال")
+            or self._number_of_context(index)
+        )
+
+    def _number_of_starts(self) -> list[int]:
+        """Where a "number of troops" phrase may start in the sentence (a superset)."""
+        if self._phrase_starts is None:
+            self._phrase_starts = self.lex.number_of_finder.starts(self.text, self.start, self.end)
+        return self._phrase_starts
+
     def _number_of_before(self, index: int) -> bool:
         """A phrase like "عدد القوات" or "قوامها" before the figure, in the sentence.
 
@@ -320,31 +515,45 @@ class _SentenceReader:
         lead = self._lead(index)
         text, lex = self.text, self.lex
         found = None
-        for match in lex.number_of.finditer(text, max(self.start, lead - lex.window), lead):
+        low = max(self.start, lead - lex.window)
+        for match in lex.number_of_finder.finditer(text, low, lead):
             found = match
         return found is not None and not lex.blocker_any.search(text, found.start(), lead)
 
     def _number_of_context(self, index: int) -> bool:
         """A bare figure after "عدد القوات ..." with a level word right before it."""
-        figure, lead = self.figures[index], self._lead(index)
-        text, lex = self.text, self.lex
-        if not self._number_of_before(index):
+        if index not in self._numbers_of:
+            self._numbers_of[index] = self._find_number_of_context(index)
+        return self._numbers_of[index]
+
+    def _find_number_of_context(self, index: int) -> bool:
+        figure, text, lex = self.figures[index], self.text, self.lex
+        # the cheap tests first: a place where the phrase may start before the
+        # figure, and what follows the figure; the phrase itself is searched for last
+        phrases = self._number_of_starts()
+        if not phrases or phrases[0] >= figure.start:
             return False
+        if not lex.bare_after.match(text, figure.end, self.end):
+            return False
+        lead = self._lead(index)
         levelled = (
-            self.qualifiers[index] is not None
+            self._qualifier(index) is not None
             or figure.proclitic.strip() in ("ب", "ال", "بال")
             or lex.level_word_before.search(text, max(self.start, lead - 20), lead)
         )
-        return bool(levelled) and bool(lex.bare_after.match(text, figure.end, self.end))
+        return bool(levelled) and self._number_of_before(index)
 
     def _elliptic(self, index: int) -> tuple[Occurrence, _Unit] | None:
         """ "و2500 آخرين في العراق" after a troop figure: the antecedent's reading."""
-        figure, qualifier = self.figures[index], self.qualifiers[index]
+        figure = self.figures[index]
         antecedent = self.read_so_far.get(index - 1)
+        if antecedent is None:
+            return None
+        qualifier = self._qualifier(index)
         joined = figure.proclitic.startswith("و") or (
             qualifier is not None and qualifier.group().startswith("و")
         )
-        if antecedent is None or not joined:
+        if not joined:
             return None
         if figure.start - self.figures[index - 1].end > self.lex.window:
             return None
@@ -405,7 +614,7 @@ class _SentenceReader:
 
     def _locative_follows(self, position: int) -> bool:
         """A place right after ``position``, as a place ("في العراق", "بسوريا")."""
-        for place in self.reader.places:
+        for place in self._places():
             if position <= place.start <= position + 25 and (
                 "ب" in place.pre
                 or self.lex.location_before.search(self.text, position, place.start)
@@ -416,7 +625,8 @@ class _SentenceReader:
     def _owner_before(self, lead: int) -> tuple[_Owner | None, bool]:
         """The nearest owner before ``lead`` in the sentence: ``(owner, ambiguous)``."""
         text, lex = self.text, self.lex
-        candidates = [o for o in self.reader.owners if self.start <= o.start and o.end <= lead]
+        owners = self._owners()
+        candidates = [o for o in owners if self.start <= o.start and o.end <= lead]
         for owner in reversed(candidates):
             between = text[owner.end : lead]
             if ";" in between:
@@ -428,7 +638,7 @@ class _SentenceReader:
                 and not lex.resumptive.search(text, said.end(), lead)
             ):
                 continue
-            for other in self.reader.owners:
+            for other in owners:
                 if other.code == owner.code:
                     continue
                 gap = (
@@ -454,10 +664,10 @@ class _SentenceReader:
         """
         if self.previous is None:
             return None
-        if any(self.start <= o.start and o.end <= self.end for o in self.reader.owners):
+        if any(self.start <= o.start and o.end <= self.end for o in self._owners()):
             return None
         start, end = self.previous
-        found = [o for o in self.reader.owners if start <= o.start and o.end <= end]
+        found = [o for o in self.reader.owners(start, end) if start <= o.start and o.end <= end]
         if len({o.code for o in found}) != 1 or not any(o.kind == "military" for o in found):
             return None
         return found[-1]
@@ -471,7 +681,7 @@ class _SentenceReader:
         text, lex = self.text, self.lex
         low = max(self.start, lead - 90)
         last = None
-        for match in lex.trigger.finditer(text, low, lead):
+        for match in lex.trigger_finder.finditer(text, low, lead):
             last = match
         if last is None or self._words_between(last.end(), lead) > reach:
             return None, None, None
@@ -499,10 +709,11 @@ class _SentenceReader:
 
     def _location(self, after: int, lead: int) -> _Place | None:
         limit = min(self.end, after + self.lex.window)
-        for place in self.reader.places:
+        places = self._places()
+        for place in places:
             if after <= place.start < limit and self._is_locative(place):
                 return place
-        for place in reversed(self.reader.places):
+        for place in reversed(places):
             if self.start <= place.start and place.end <= lead and self._is_locative(place):
                 return place
         return None
@@ -530,7 +741,7 @@ class _SentenceReader:
         self, index: int, scan_end: int
     ) -> tuple[bool, str | None, tuple[int, int] | None]:
         """``(approximate, bound, span)`` from a qualifier before the figure or after its unit."""
-        match = self.qualifiers[index]
+        match = self._qualifier(index)
         if match is None:
             match = self.lex.qualifier_after.match(self.text, scan_end, self.end)
         if match is None:
@@ -544,7 +755,7 @@ class _SentenceReader:
         self, index: int, unit: _Unit, antecedent: tuple[Occurrence, _Unit] | None
     ) -> tuple[syrdiplo.TroopChange | None, tuple[int, int] | None]:
         """The change and its trigger span; ``None`` for a range that is no change."""
-        in_range = self.ranges.get(index)
+        in_range = self._range(index)
         if in_range is None:
             change, span, _kind = self._change(self._lead(index))
             if change is None and antecedent is not None:
@@ -568,13 +779,15 @@ class _SentenceReader:
         figure, text, lex = self.figures[index], self.text, self.lex
         if figure.value is None or figure.value < lex.min_count:
             return None
+        unit = self._unit(index)
+        if unit is None and not self._may_stand_bare(index):
+            return None
         lead = self._lead(index)
-        in_range = self.ranges.get(index)
+        in_range = self._range(index)
         if in_range is not None and in_range[2] == "between":
             return None
 
         # 1. the unit
-        unit = self._unit(index)
         antecedent: tuple[Occurrence, _Unit] | None = None
         if unit is None and in_range is not None:
             borrowed = self._unit(in_range[1])
@@ -599,7 +812,7 @@ class _SentenceReader:
             unit.force_start is not None and lex.non_state_at.match(text, unit.force_start)
         ):
             return None
-        if lex.blocker_before.search(text, max(self.start, lead - 40), lead):
+        if lex.blocker_before_finder.search(text, max(self.start, lead - 40), lead):
             return None
 
         # 3. whose
@@ -658,6 +871,21 @@ class _SentenceReader:
         )
         self.read_so_far[index] = (occurrence, unit)
         return occurrence, unit
+
+
+def _first_match(
+    pattern: regex.Pattern[str], text: str, starts: list[int], end: int
+) -> regex.Match[str] | None:
+    """``pattern.search(text, starts[0], end)`` when ``starts`` holds every place it could match."""
+    for start in starts:
+        match = pattern.match(text, start, end)
+        if match is not None:
+            return match
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def read_document(doc: syrdiplo.Document, lex: TroopLexicon) -> Iterator[Occurrence]:

@@ -52,6 +52,7 @@ class TroopsExtractor:
     def extract(self, doc: syrdiplo.Document) -> Iterator[syrdiplo.TroopCount]:
         lex = troop_lexicon(doc.lexicon)
         merged: dict[tuple[str | None, int], tuple[Occurrence, list[syrdiplo.Span]]] = {}
+        kept: dict[tuple[str | None, int], set[syrdiplo.Span]] = {}  # the evidence, for lookups
         for occurrence in read_document(doc, lex):
             if occurrence.country is None and not self.emit_unknown_country:
                 continue
@@ -59,9 +60,13 @@ class TroopsExtractor:
             key = (occurrence.country, occurrence.count)
             if key not in merged:
                 merged[key] = (occurrence, spans)
+                kept[key] = set(spans)
                 continue
             first, evidence = merged[key]
-            evidence.extend(s for s in spans if s not in evidence)
+            for span in spans:
+                if span not in kept[key]:
+                    evidence.append(span)
+                    kept[key].add(span)
             merged[key] = (
                 Occurrence(
                     country=first.country,

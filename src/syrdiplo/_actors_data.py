@@ -11,6 +11,7 @@ column) and compiles every surface form into one ``regex`` pattern
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -42,8 +43,12 @@ _COUNTRY = regex.compile(r"^[A-Z]{2}$")
 _OFFICE_FORMS = ("adjective", "construct", "dual", "institution", "fixed")
 
 
+@functools.lru_cache(maxsize=16384)
 def key(word: str) -> str:
-    """The lookup key of a word or phrase: normalised, single-spaced, case-folded."""
+    """The lookup key of a word or phrase: normalised, single-spaced, case-folded.
+
+    Cached: the stages look the same few hundred words up in every article.
+    """
     return " ".join(normalize_word(word).split()).casefold()
 
 
@@ -214,6 +219,10 @@ class Gazetteer:
                     )
                     bucket = self.host_titles if host and form in self.host_titles else self.titles
                     bucket[form][k] = title
+        # spokesperson titles as matched, without the ل they take ("المتحدث باسم ل")
+        self.spokesperson_titles = {
+            k[:-2] if k.endswith(" ل") else k: t for k, t in self.titles["institution"].items()
+        }
         self.counterparts: dict[str, bool] = {}
         for word in lexicon.words("roles", "counterpart", "words"):
             self.counterparts[key(word)] = "نظيرت" in word or "نظيرة" in word

@@ -21,7 +21,11 @@ family, tried in this order at a position so the more specific reading wins:
 Running every pattern at every word of an article would cost most of the
 pipeline's time, so :class:`Matcher` keeps an index from the first word of
 every form (with its attached و/ف/ب/ل/ك) to the families that can start
-with it: one pass over the article's words finds the few places worth trying.
+with it: one pass over the article's words finds the few places worth trying
+(:func:`~syrdiplo._actors_words.word_hits`). The families that are one word list
+(names, peoples, state names, capitals), tried at most of those words, are
+looked up in dictionaries (:class:`~syrdiplo._actors_lists.ListFinder`) rather
+than matched with their patterns.
 """
 
 from __future__ import annotations
@@ -33,18 +37,18 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from ._actors_lists import ListFinder, ListMatch
+from ._actors_words import WORD, word_hits
 from .text import WORD_END, compile_pattern
 
 if TYPE_CHECKING:
     from ._actors_data import Gazetteer
 
-__all__ = ["FAMILIES", "Matcher", "build_matcher", "lookup", "words_of"]
+__all__ = ["FAMILIES", "Matcher", "build_matcher", "lookup"]
 
 _NEVER = "\uffff\uffff"  # stands in for an empty word list
 _QUOTE = r"[“\"«]"
 _LIST_NAME = re.compile(r"\\L<(\w+)>")
-#: a word of normalised text, cut at spaces and at punctuation (not at hyphens or apostrophes)
-_WORD = re.compile(r"[^\s\"“”«»()\[\]{}<>.,;:!?…]+")
 #: what may be attached before a word: a conjunction, then a preposition
 _PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
 
@@ -71,19 +75,23 @@ FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: the families that are one word list: family -> (group, list)
+_LIST_FAMILIES = {
+    "name": ("nm", "names"),
+    "people": ("pp", "people"),
+    "country": ("sn", "state_names"),
+    "capital": ("cap", "gov_caps"),
+}
+
+
 def lookup(table: dict[str, object], matched: str) -> str | None:
     """The key of ``table`` that ``matched`` (normalised text) stands for, undoing a fused ل."""
-    k = " ".join(matched.split()).casefold()
+    k = matched.casefold() if matched.isalpha() else " ".join(matched.split()).casefold()
     if k in table:
         return k
     if k.startswith("لل") and "ال" + k[2:] in table:
         return "ال" + k[2:]
     return None
-
-
-def words_of(text: str) -> Iterator[re.Match[str]]:
-    """The words of normalised ``text`` (see ``_WORD``), as matches with offsets."""
-    return _WORD.finditer(text)
 
 
 def _with_fused(words: Iterable[str]) -> list[str]:
@@ -184,30 +192,45 @@ def _sources() -> dict[str, str]:
 
 @attrs.frozen
 class Matcher:
-    """One compiled pattern per family, and the index of the words each can start with."""
+    """One compiled pattern per family, and the index of the words each can start with.
+
+    ``lists[i]``, for the families that are one word list, finds their forms
+    without the pattern ``families[i]``, wherever it can do so exactly.
+    """
 
     families: tuple[tuple[str, regex.Pattern[str]], ...]
     index: dict[str, tuple[int, ...]]
+    lists: tuple[ListFinder | None, ...]
 
-    def scan(self, text: str) -> Iterator[tuple[str, regex.Match[str]]]:
-        """Every mention in ``text``, left to right, not overlapping: ``(family, match)``."""
+    def scan(
+        self, text: str, hits: list[tuple[int, int, str]] | None = None
+    ) -> Iterator[tuple[str, regex.Match[str] | ListMatch]]:
+        """Every mention in ``text``, left to right, not overlapping: ``(family, match)``.
+
+        :param hits: the words of ``text`` to try (:func:`word_hits`), at least
+            those in the index; found here when not given.
+        """
         free = 0
         index, families = self.index, self.families
-        for word in _WORD.finditer(text):
-            start = word.start()
+        lists = self.lists if ListFinder.exact_for(text) else (None,) * len(families)
+        if hits is None:
+            hits = word_hits(text, index, fold_ascii=True)
+        for start, end, token in hits:
             if start < free:
                 continue
-            token = word.group()
             tried = index.get(token)
             if tried is None and token.isascii():
                 tried = index.get(token.casefold())
             if tried is None:
                 continue
             for position in tried:
-                kind, pattern = families[position]
-                match = pattern.match(text, start)
+                finder = lists[position]
+                if finder is not None:
+                    match: regex.Match[str] | ListMatch | None = finder.match(text, start, end)
+                else:
+                    match = families[position][1].match(text, start)
                 if match is not None:
-                    yield kind, match
+                    yield families[position][0], match
                     free = match.end()
                     break
 
@@ -224,7 +247,7 @@ def build_matcher(g: Gazetteer) -> Matcher:
         families.append((kind, compile_pattern(pattern, regex.IGNORECASE, **used)))
         for name in starts:
             for phrase in lists[name]:
-                head = _WORD.match(phrase)
+                head = WORD.match(phrase)  # a word as word_hits cuts them
                 if head is None:
                     continue
                 first = head.group().casefold()
@@ -233,4 +256,14 @@ def build_matcher(g: Gazetteer) -> Matcher:
     return Matcher(
         families=tuple(families),
         index={word: tuple(sorted(found)) for word, found in index.items()},
+        lists=tuple(_list_finder(kind, lists) for kind, _ in FAMILIES),
     )
+
+
+def _list_finder(kind: str, lists: dict[str, list[str]]) -> ListFinder | None:
+    """The dictionary finder of a family that is one word list, if it can stand in exactly."""
+    if kind not in _LIST_FAMILIES:
+        return None
+    group, name = _LIST_FAMILIES[kind]
+    finder = ListFinder(group, lists[name])
+    return finder if finder.usable else None

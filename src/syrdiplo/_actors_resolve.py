@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Iterator
 
 import attrs
@@ -26,6 +27,7 @@ import regex
 
 from ._actors_data import Gazetteer, Title, key
 from ._actors_pattern import lookup
+from ._actors_words import shared_words
 from .document import Document
 from .model import Actor, ActorType, Timex
 from .text import compile_pattern
@@ -34,6 +36,8 @@ __all__ = ["resolve_mentions", "timex_date"]
 
 # between a title and the name it introduces: commas, dashes, quotes, one bracket
 _APPOSITION_GAP = regex.compile(r"[\s,:\-–\"“”«»]*(?:\([^()\n]{0,60}\)[\s,]*)?")
+_START_END = operator.attrgetter("start", "end")
+_STATE_KINDS = frozenset(("country", "capital", "people", "side"))
 _SECOND_ADJECTIVE = regex.compile(r"[\s,]*و(?P<adj>\S+)")
 _KINDS = {
     "dual": "role",
@@ -112,6 +116,9 @@ class _Resolver:
             for t in doc.timexes
             if t.value
         ]
+        self.timex_starts = [t[0] for t in self.timexes]
+        self.timexes_ordered = self.timex_starts == sorted(self.timex_starts)
+        self.dates: dict[tuple[int, int], tuple[dt.date | None, bool]] = {}
         self.mentions: list[Mention] = []
         self.named: dict[str, int] = {}  # canonical -> position of its latest mention
         self.persons: list[Mention] = []  # resolved person mentions so far
@@ -120,7 +127,8 @@ class _Resolver:
     # ------------------------------------------------------------------ collecting
 
     def collect(self) -> None:
-        for family, match in self.g.matcher.scan(self.text):
+        hits = shared_words(self.doc.lexicon).hits(self.text)
+        for family, match in self.g.matcher.scan(self.text, hits):
             start = match.end("pre")
             if family == "dual" and match["du_a2"]:
                 self.mentions.append(Mention("role", start, match.end("du_a"), match))
@@ -151,9 +159,20 @@ class _Resolver:
 
     def date_for(self, m: Mention) -> tuple[dt.date | None, bool]:
         """The date a mention is about: a date in its sentence (explicit) or the publication date."""
+        span = (m.nstart, m.nend)
+        found = self.dates.get(span)
+        if found is None:
+            found = self.dates[span] = self._date_for(m)
+        return found
+
+    def _date_for(self, m: Mention) -> tuple[dt.date | None, bool]:
         start, end = self.sentence_bounds(m.nstart)
         best: tuple[int, Timex] | None = None
-        for tstart, tend, timex in self.timexes:
+        timexes = self.timexes
+        if self.timexes_ordered:  # only those starting in the sentence can count
+            first = bisect.bisect_left(self.timex_starts, start)
+            timexes = timexes[first : bisect.bisect_right(self.timex_starts, end, first)]
+        for tstart, tend, timex in timexes:
             if tstart < start or tend > end or (m.nstart <= tstart < m.nend):
                 continue
             if tstart >= m.nend and self.openers.search(self.text, m.nend, tstart):
@@ -384,7 +403,7 @@ class _Resolver:
 
     def resolve_spokesperson(self, index: int, m: Mention) -> None:
         g, groups = self.g, _groups(m.match)
-        titles = {k[:-2] if k.endswith(" ل") else k: t for k, t in g.titles["institution"].items()}
+        titles = g.spokesperson_titles
         title = titles[lookup(titles, groups["ri_t"]) or ""]
         kind: str | None = None
         country: str | None = None
@@ -570,24 +589,23 @@ class _Resolver:
         return None
 
     def resolve_state(self, m: Mention) -> None:
-        g, groups = self.g, _groups(m.match)
+        g, match = self.g, m.match  # the kind is the family: its groups are these
         m.type = ActorType.STATE
         if m.kind == "side":
-            m.country = g.adjectives.get(key(groups["sd_a2"] if m.part else groups["sd_a"]))
+            m.country = g.adjectives.get(key(match["sd_a2"] if m.part else match["sd_a"]))
             m.role = "side"
         elif m.kind == "people":
-            m.country = g.people.get(lookup(g.people, groups["pp"]) or "")
+            m.country = g.people.get(lookup(g.people, match["pp"]) or "")
             m.role = "people"
             if self.is_adjective(m):
                 m.emit = False
         elif m.kind == "country":
-            m.country = g.state_names.get(lookup(g.state_names, groups["sn"]) or "")
+            m.country = g.state_names.get(lookup(g.state_names, match["sn"]) or "")
             m.role = "name"
         else:
-            m.country = g.capitals.get(lookup(g.capitals, groups["cap"]) or "")
+            m.country = g.capitals.get(lookup(g.capitals, match["cap"]) or "")
             m.role = "capital"
-            previous = self.word_before(m)
-            if "ب" in (groups["pre"] or "") or key(previous) in g.place_prepositions:
+            if "ب" in (match["pre"] or "") or key(self.word_before(m)) in g.place_prepositions:
                 m.emit = False
         m.canonical = g.country_name(m.country)
 
@@ -603,13 +621,10 @@ class _Resolver:
         previous = self.word_before(m)
         if not previous:
             return False
-        before = [x for x in self.mentions if x.nend <= m.match.start("pre")]
-        if (
-            before
-            and before[-1].kind == "people"
-            and not self.text[before[-1].nend : m.match.start("pre")].strip()
-        ):
-            return not before[-1].emit  # "الأميركيين والروس" share the reading of the first
+        start = m.match.start("pre")
+        last = next((x for x in reversed(self.mentions) if x.nend <= start), None)
+        if last is not None and last.kind == "people" and not self.text[last.nend : start].strip():
+            return not last.emit  # "الأميركيين والروس" share the reading of the first
         bare = previous.lstrip("وف")
         return (
             bare.startswith(("ال", "لل", "بال")) and key(previous) not in self.g.place_prepositions
@@ -625,7 +640,9 @@ class _Resolver:
             self.resolve_name(m)
             return
         m.resolved = True
-        if m.kind == "role":
+        if m.kind in _STATE_KINDS:
+            self.resolve_state(m)
+        elif m.kind == "role":
             self.resolve_role(index, m)
         elif m.kind == "counterpart":
             self.resolve_counterpart(index, m)
@@ -637,8 +654,6 @@ class _Resolver:
             self.resolve_qualified(m)
         elif m.kind == "anonymous":
             self.resolve_anonymous(index, m)
-        else:
-            self.resolve_state(m)
 
     def run(self) -> Iterator[Actor]:
         self.collect()
@@ -654,12 +669,13 @@ class _Resolver:
                 if m.type is ActorType.ORGANIZATION and m.role:
                     self.institutions.append(m)
             index += 1
+        original_span, text = self.norm.original_span, self.doc.article.text
         for m in self.mentions:
             if not m.emit:
                 continue
-            start, end = self.norm.original_span(m.nstart, m.nend)
+            start, end = original_span(m.nstart, m.nend)
             yield Actor(
-                name=self.doc.article.text[start:end],
+                name=text[start:end],
                 canonical=m.canonical,
                 country=m.country,
                 type=m.type,
@@ -682,4 +698,4 @@ def _openers(doc: Document) -> regex.Pattern[str]:
 def resolve_mentions(doc: Document, g: Gazetteer) -> tuple[Actor, ...]:
     """Every actor mention of ``doc``, ordered by start."""
     actors = list(_Resolver(doc, g).run())
-    return tuple(sorted(actors, key=lambda a: (a.start or 0, a.end or 0)))
+    return tuple(sorted(actors, key=_START_END))  # every mention has its offsets

@@ -5,20 +5,29 @@ flags) and a handful of patterns: one for every cue (verbs, statement nouns and
 source-chain markers, in one alternation), and small ones for the words the
 claim finder looks at around a cue (content openers, fillers, relative
 pronouns, the words before a subject written first ...).
+
+Most of the time goes to a few of these patterns, so :class:`Cues` also keeps
+what lets the finder skip them without changing an answer: the cue pattern
+read off the words (:class:`~syrdiplo._claims_match.CueFinder`), and the
+words or first letters an entry of a list must start with (:func:`heads`,
+``statement_starts`` ...), so a pattern is only run where it can match.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 import regex
 
 from ._actors_data import key
-from ._actors_pattern import words_of
+from ._actors_lists import is_word_char
+from ._actors_words import WORD, word_hits
+from ._claims_match import CueFinder, CueMatch
 from .errors import DataFileError
 from .lexicon import Lexicon
-from .text import WORD_END, WORD_START, compile_pattern
+from .text import WORD_END, WORD_START, compile_pattern, normalize_word
 
 __all__ = ["Cues", "VerbForm", "cues"]
 
@@ -63,26 +72,59 @@ class Cues:
     first_words: frozenset[str]
     opener_words: frozenset[str]
     not_in_title: frozenset[str]
+    #: the most characters a filler word spans
+    filler_reach: int
+    #: the first word (up to white space) of every filler: no filler starts at any other word
+    filler_heads: frozenset[str] | None
+    #: the first two letters of every statement noun: no ``statement`` match starts otherwise
+    #: (``None`` when a noun is shorter)
+    statement_starts: frozenset[str] | None
+    #: the first two letters of every relative word, as ``statement_starts``
+    relative_starts: frozenset[str] | None
+    #: ``cue`` matched from the words themselves where it can be
+    finder: CueFinder
+    #: the words :meth:`scan` looks for: ``first_words`` and ``opener_words``
+    scan_words: frozenset[str] = attrs.field(init=False)
 
-    def find(self, text: str) -> list[regex.Match[str]]:
-        """Every cue in normalised ``text``, in order: only words that can start one are tried."""
+    @scan_words.default
+    def _scan_words(self) -> frozenset[str]:
+        return frozenset(w for w in self.first_words | self.opener_words if WORD.fullmatch(w))
+
+    def scan(
+        self, text: str, hits: list[tuple[int, int, str]] | None = None
+    ) -> tuple[list[regex.Match[str] | CueMatch], list[int]]:
+        """:meth:`find` and :meth:`openers` of ``text`` in one pass over its words.
+
+        :param hits: the words of ``text`` (:func:`word_hits`), at least those in
+            ``scan_words``; found here when not given.
+        """
         found = []
+        openers = []
         free = 0
-        for word in words_of(text):
-            start = word.start()
-            if start < free or word.group() not in self.first_words:
+        scan_words = self.scan_words
+        if hits is None:
+            hits = word_hits(text, scan_words)
+        for start, end, word in hits:
+            if word not in scan_words:
                 continue
-            match = self.cue.match(text, start)
+            if word in self.opener_words:
+                openers.append(start)
+            if start < free or word not in self.first_words:
+                continue
+            match = self.finder.match(text, start, end)
             if match is not None:
                 found.append(match)
                 free = match.end()
-        return found
+        openers += [m.start() for m in _MARKS.finditer(text)]
+        return found, sorted(openers)
+
+    def find(self, text: str) -> list[regex.Match[str] | CueMatch]:
+        """Every cue in normalised ``text``, in order: only words that can start one are tried."""
+        return self.scan(text)[0]
 
     def openers(self, text: str) -> list[int]:
         """Where the reported content may open: إن/أن words, quotation marks and colons."""
-        positions = [w.start() for w in words_of(text) if w.group() in self.opener_words]
-        positions += [m.start() for m in _MARKS.finditer(text)]
-        return sorted(positions)
+        return self.scan(text)[1]
 
 
 def _build(lexicon: Lexicon) -> Cues:
@@ -134,10 +176,10 @@ def _build(lexicon: Lexicon) -> Cues:
     opener = compile_pattern(
         WORD_START + r"(?:\L<w>)" + WORD_END + r"|[“«\"]|:", w=_words(lexicon, "content", "openers")
     )
-    filler = compile_pattern(
-        WORD_START + r"(?:\L<w>)" + WORD_END, w=_words(lexicon, "fillers", "words")
-    )
-    relative = compile_pattern(r" *(?:\L<w>)" + WORD_END, w=_words(lexicon, "relative", "words"))
+    fillers = _words(lexicon, "fillers", "words")
+    filler = compile_pattern(WORD_START + r"(?:\L<w>)" + WORD_END, w=fillers)
+    relatives = _words(lexicon, "relative", "words")
+    relative = compile_pattern(r" *(?:\L<w>)" + WORD_END, w=relatives)
     statement = compile_pattern(
         r"\s*(?:\L<n>)(?:\s+(?:\L<l>))?\s*",
         n=_words(lexicon, "statement_links", "nouns"),
@@ -165,6 +207,11 @@ def _build(lexicon: Lexicon) -> Cues:
         cue=cue,
         opener=opener,
         filler=filler,
+        finder=CueFinder(cue, markers, list(forms), nouns),
+        relative_starts=_starts(relatives, 2),
+        filler_reach=max(len(normalize_word(w)) for w in fillers),
+        filler_heads=heads(fillers),
+        statement_starts=_starts(_words(lexicon, "statement_links", "nouns"), 2),
         relative=relative,
         no_subject=frozenset(_words(lexicon, "no_subject", "words")),
         subject_first=frozenset(_words(lexicon, "subject_first", "words")),
@@ -175,6 +222,31 @@ def _build(lexicon: Lexicon) -> Cues:
         opener_words=frozenset(_words(lexicon, "content", "openers")),
         not_in_title=frozenset(_words(lexicon, "not_in_title", "words")),
     )
+
+
+def _starts(words: list[str], size: int) -> frozenset[str] | None:
+    normalised = [normalize_word(w) for w in words]
+    if any(len(w) < size for w in normalised):
+        return None
+    return frozenset(w[:size] for w in normalised)
+
+
+def heads(words: Iterable[str]) -> frozenset[str] | None:
+    """The first part (up to white space) of each normalised word or phrase.
+
+    A pattern ``\\L<words>`` between word boundaries can only match where the
+    text's next word is one of these. ``None`` when an entry does not start
+    with a letter, mark or digit (it could start elsewhere).
+    """
+    out = set()
+    for word in words:
+        parts = normalize_word(word).split()
+        if not parts:
+            continue
+        if not is_word_char(parts[0][0]):
+            return None
+        out.add(parts[0])
+    return frozenset(out)
 
 
 def cues(lexicon: Lexicon) -> Cues:

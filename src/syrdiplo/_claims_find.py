@@ -17,25 +17,44 @@ Sentence by sentence (boilerplate skipped), in this order:
 A cue inside quotation marks is someone else's words and never a claim; a
 name that is only mentioned (the object of "دعا"، the subject of "التقى") is
 never a speaker, because speakers are taken only from these positions.
+
+Speed: the cues and the words they need come from one pass over the article's
+words shared with the actor stage; mentions, dates and quotations are looked
+up by bisection; and each check that runs a word-list pattern first asks
+whether the list can match there at all (:func:`~syrdiplo._claims_text.stays`,
+the ``*_starts`` of :class:`~syrdiplo._claims_cues.Cues`), remembering answers
+about short strings.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
+from itertools import accumulate
 
 import attrs
 import regex
 
 from ._actors_data import Gazetteer, key
-from ._claims_cues import Cues, VerbForm
+from ._actors_words import shared_words
+from ._claims_cues import Cues, VerbForm, heads
+from ._claims_text import (
+    LEAD,
+    PUNCT_GAP,
+    blank,
+    lead_end,
+    punct_gap,
+    quote_spans,
+    remembered,
+    stays,
+)
 from .document import Document
 from .model import Actor, ActorType, Claim, Span, Zone
 from .text import WORD_END, WORD_START, compile_pattern
 
 __all__ = ["find"]
 
-_PUNCT_GAP = regex.compile(r"[\s,;()\-–\"“”«»]*")
 _SVO_GAP = regex.compile(r"[\s)”\"»]*(?:قد\s+)?")
 _ABOUT = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?عن\s*[“\"«]?\s*")
 _ADJUNCT = regex.compile(r"[\s,]*(?:في|خلال|عبر|أثناء|اثناء)\s")
@@ -45,8 +64,7 @@ _RELAYED = regex.compile(r"(?:\s+\S+){1,6}?\s+عن\s*[“\"«]?\s*")
 _FIRST_WORD = regex.compile(r"[وف]?\S+\s+")
 _COLON = regex.compile(r"\s*:")
 _COMMAS = regex.compile(r"[\s,]*")
-_QUOTE_MARK = regex.compile(r"[“”«»\"]")
-_LEAD = regex.compile(r"[\s“\"«\-–•*]*")
+_NON_SPACE = re.compile(r"\S+")
 _SPEAKER_TYPES = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.ANONYMOUS, ActorType.STATE)
 _CONTINUATION_SENTENCES = 2
 _CONTENT_WINDOW = 160
@@ -89,14 +107,35 @@ class _Finder:
             if a.start is not None and a.end is not None and a.end > a.start
         ]
         self.starts = [m.nstart for m in self.mentions]
+        self.ordered = self.starts == sorted(self.starts)
+        # the furthest end among the first i + 1 mentions
+        self.mention_reach = list(accumulate((m.nend for m in self.mentions), max))
+        self.index_of = _first_equal(self.mentions)
+        self.np_ends: dict[int, int] = {}
         self.sentences = [(to_norm(s.start), to_norm(s.end), s) for s in doc.sentences]
         self.timexes = [(to_norm(t.start), to_norm(t.end), t) for t in doc.timexes]
-        self.quotes = _quote_spans(self.text)
-        self.cues = c.find(self.text)
+        self.timex_starts = [t[0] for t in self.timexes]
+        self.timex_ends = [t[1] for t in self.timexes]
+        # ordered one after the other (as the date stage gives them): found by bisection
+        self.timexes_ordered = self.timex_starts == sorted(self.timex_starts) and (
+            self.timex_ends == sorted(self.timex_ends)
+        )
+        self.quotes = quote_spans(self.text)  # sorted
+        self.quote_starts = [a for a, _ in self.quotes]
+        self.quote_reach = list(accumulate((b for _, b in self.quotes), max))
+        self.cues, self.opener_positions = c.scan(
+            self.text, shared_words(doc.lexicon).hits(self.text)
+        )
         self.cue_starts = [m.start() for m in self.cues]
-        self.opener_positions = c.openers(self.text)
         self.found: list[_Found] = []
+        # the content spans of the claims found, by start, to answer ``nested`` by bisection
+        self.contents: list[tuple[int, int]] = []
+        self.content_starts: list[int] = []
+        self.longest_content = 0
         self.media_nouns = _media_nouns(doc, g)
+        self.media_heads = doc.lexicon.cached("claims.media_heads", lambda _: heads(g.media_nouns))
+        # answers about short strings that depend only on the lexicon, kept across articles
+        self.memo: dict[tuple[str, str], bool] = doc.lexicon.cached("claims.memo", lambda _: {})
         self.addressee = _media_nouns(doc, g, attached=True)
 
     # ------------------------------------------------------------------ small helpers
@@ -117,7 +156,9 @@ class _Finder:
         return None
 
     def in_quote(self, position: int) -> bool:
-        return any(a < position < b for a, b in self.quotes)
+        """Strictly inside a quotation: some quote opening before ``position`` closes after it."""
+        i = bisect.bisect_left(self.quote_starts, position)
+        return i > 0 and self.quote_reach[i - 1] > position
 
     def quote_at(self, position: int) -> tuple[int, int] | None:
         for a, b in self.quotes:
@@ -125,11 +166,24 @@ class _Finder:
                 return a, b
         return None
 
-    def mentions_between(self, start: int, end: int) -> Iterator[_Mention]:
+    def mentions_between(self, start: int, end: int) -> list[_Mention] | Iterator[_Mention]:
+        """The mentions from the first starting at or after ``start`` while they start before ``end``."""
         i = bisect.bisect_left(self.starts, start)
+        if self.ordered:
+            return self.mentions[i : bisect.bisect_left(self.starts, end, i)]
+        return self._mentions_from(i, end)
+
+    def _mentions_from(self, i: int, end: int) -> Iterator[_Mention]:
         while i < len(self.mentions) and self.mentions[i].nstart < end:
             yield self.mentions[i]
             i += 1
+
+    def first_between(self, start: int, end: int) -> _Mention | None:
+        """The first of :meth:`mentions_between`, if any."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.mentions) and self.mentions[i].nstart < end:
+            return self.mentions[i]
+        return None
 
     def prefix(self, m: _Mention) -> str:
         """The letters attached before a mention ("ب" in "بنظيره", "و" in "ولافروف")."""
@@ -146,53 +200,79 @@ class _Finder:
 
     def head(self, m: _Mention) -> _Mention:
         """The first mention of an apposition ("وزير الخارجية الروسي، سيرغي لافروف")."""
-        i = self.mentions.index(m)
+        i = self.index_of[id(m)]
         while i > 0:
             prev, here = self.mentions[i - 1], self.mentions[i]
             gap = self.text[prev.nend : here.nstart]
             same = prev.actor.canonical and prev.actor.canonical == here.actor.canonical
             bracket = gap.strip() == "(" and here.actor.type is ActorType.ORGANIZATION
-            if not (same or bracket) or not _PUNCT_GAP.fullmatch(gap):
+            if not (same or bracket) or not punct_gap(gap):
                 break
             i -= 1
         return self.mentions[i]
 
     def np_end(self, m: _Mention) -> int:
         """The end of the speaker's noun phrase, apposed names and brackets included."""
-        i = self.mentions.index(m)
+        known = self.np_ends.get(id(m))
+        if known is None:
+            known = self.np_ends[id(m)] = self._np_end(m)
+        return known
+
+    def _np_end(self, m: _Mention) -> int:
+        i = self.index_of[id(m)]
         end = m.nend
         while i + 1 < len(self.mentions):
             nxt = self.mentions[i + 1]
             gap = self.text[end : nxt.nstart]
             same = nxt.actor.canonical is not None and nxt.actor.canonical == m.actor.canonical
             bracket = gap.strip() == "(" and nxt.actor.type is ActorType.ORGANIZATION
-            if not (_PUNCT_GAP.fullmatch(gap) and (same or bracket)):
+            if not ((same or bracket) and punct_gap(gap)):
                 break
             end = nxt.nend
             i += 1
+        if self.text.count("(", m.nstart, end) <= self.text.count(")", m.nstart, end):
+            return end
         close = _CLOSE.match(self.text, end)
-        return (
-            close.end()
-            if close and self.text.count("(", m.nstart, end) > self.text.count(")", m.nstart, end)
-            else end
-        )
+        return close.end() if close else end
 
     def strip(self, start: int, end: int, *, skip: list[_Mention] = ()) -> str:
         """The text between two points with dates and the given mentions blanked out."""
-        chars = list(self.text[start:end])
-        for tstart, tend, _ in self.timexes:
-            for i in range(max(tstart, start), min(tend, end)):
-                chars[i - start] = " "
-        for m in skip:
-            for i in range(max(m.nstart, start), min(m.nend, end)):
-                chars[i - start] = " "
-        return "".join(chars)
+        if end <= start:
+            return ""
+        timexes = self.timexes
+        if self.timexes_ordered:  # only those from the first ending after start
+            first = bisect.bisect_right(self.timex_ends, start)
+            timexes = timexes[first : bisect.bisect_left(self.timex_starts, end, first)]
+        blanks = [(a, b) for a, b, _ in timexes if a < end and b > start]
+        blanks += [(m.nstart, m.nend) for m in skip if m.nstart < end and m.nend > start]
+        if not blanks:
+            return self.text[start:end]
+        pieces = []
+        position = start
+        for a, b in sorted(blanks):
+            a, b = max(a, start), min(b, end)
+            if a > position:
+                pieces.append(self.text[position:a])
+                position = a
+            if b > position:
+                pieces.append(" " * (b - position))
+                position = b
+        pieces.append(self.text[position:end])
+        return "".join(pieces)
 
     def clean(self, text: str) -> bool:
         """Only punctuation, dates and filler words ("قال أمس، الثلاثاء، لافروف")."""
+        if punct_gap(text):
+            return True  # nothing for the fillers to take
+        if stays(text.split(maxsplit=1)[0], self.c.filler_heads, self.media_heads):
+            return False  # a word that no filler or outlet noun takes stays
+        return remembered(self.memo, ("clean", text), self._clean)
+
+    def _clean(self, key: tuple[str, str]) -> bool:
+        text = key[1]
         rest = self.c.filler.sub(" ", text)
         rest = self.media_nouns.sub(" ", rest)
-        return _PUNCT_GAP.fullmatch(rest) is not None
+        return PUNCT_GAP.fullmatch(rest) is not None
 
     def gender(self, actor: Actor) -> str | None:
         if actor.type is not ActorType.PERSON:
@@ -220,7 +300,7 @@ class _Finder:
     ) -> tuple[_Mention | None, list[Actor]]:
         """The subject right after a verb: "قال (أمس) لافروف"، "قال بيان صادر عن الخارجية"."""
         skipped: list[_Mention] = []
-        statement = self.c.statement.match(self.text, start)
+        statement = self.statement_at(start)
         link = statement is not None and statement.end() > start and bool(statement.group().strip())
         scan_from = statement.end() if link else start
         for m in self.mentions_between(scan_from, end):
@@ -244,11 +324,33 @@ class _Finder:
             if self.g.is_media(m.actor.canonical):
                 about = _ABOUT.match(self.text, m.nend)
                 if about:
-                    source = next(iter(self.mentions_between(about.end(), about.end() + 1)), None)
+                    source = self.first_between(about.end(), about.end() + 1)
                     if source is not None and source.nstart == about.end():
                         return source, [m.actor, *chain]
             return m, chain
         return None, []
+
+    def relative_at(self, position: int) -> bool:
+        """A relative pronoun right after a verb ("اتصال أكد فيه ..."): ``relative`` matches."""
+        starts = self.c.relative_starts
+        if starts is not None:
+            at = position
+            while self.text[at : at + 1] == " ":
+                at += 1
+            if self.text[at : at + 2] not in starts:
+                return False
+        return self.c.relative.match(self.text, position) is not None
+
+    def statement_at(self, start: int) -> regex.Match[str] | None:
+        """``statement`` matched at ``start``, skipping the pattern where no noun can start."""
+        starts = self.c.statement_starts
+        if starts is not None:
+            at = start
+            while at < len(self.text) and self.text[at].isspace():
+                at += 1
+            if self.text[at : at + 2] not in starts:
+                return None
+        return self.c.statement.match(self.text, start)
 
     def titled(self, start: int, end: int, form: VerbForm) -> _Mention | None:
         """A name at the end of a title the gazetteer does not know:
@@ -274,7 +376,7 @@ class _Finder:
                 return None
             if any(key(w) in self.c.not_in_title for w in self.text[start : m.nstart].split()):
                 return None
-            if not _PUNCT_GAP.fullmatch(self.text[self.np_end(m) : stop]) and opener is not None:
+            if not punct_gap(self.text[self.np_end(m) : stop]) and opener is not None:
                 rest = self.strip(self.np_end(m), stop)
                 if not self.clean(rest) and not _ADJUNCT.match(rest):
                     return None
@@ -286,7 +388,7 @@ class _Finder:
         about = _RELAYED.match(self.text, start, end)
         if about is None:
             return None, []
-        source = next(iter(self.mentions_between(about.end(), about.end() + 1)), None)
+        source = self.first_between(about.end(), about.end() + 1)
         if (
             source is None
             or source.nstart != about.end()
@@ -332,7 +434,7 @@ class _Finder:
             return None
         lead_start = head.nstart - len(self.prefix(head))
         before = self.text[sentence_start:lead_start]
-        if _LEAD.fullmatch(before):
+        if LEAD.fullmatch(before):
             return head
         words = before.split()
         if not words or not before[-1].isspace():
@@ -349,19 +451,44 @@ class _Finder:
 
     def no_subject_after(self, start: int, end: int) -> bool:
         """Nothing after the verb could be its own subject ("وأضاف في حديثه"، "وتابع، “...")."""
-        rest = self.strip(start, end)
-        words = self.c.filler.sub(" ", rest).split()
-        if not words:
+        word = self.first_word(start, end)
+        if word is None:
             return True
-        first = key(words[0].strip(',;:"“”«»()'))
-        if not first or words[0][0] in ',;:"“”«»(':
+        first = key(word.strip(',;:"“”«»()'))
+        if not first or word[0] in ',;:"“”«»(':
             return True
         if first in self.c.no_subject or self.c.opener.fullmatch(first):
             return True
-        marker = self.c.cue.fullmatch(first)
-        if marker is not None and marker["chain"]:
+        if remembered(self.memo, ("chain", first), self._is_chain):
             return True
         return first.endswith("ا") and first not in self.g.surfaces
+
+    def _is_chain(self, key: tuple[str, str]) -> bool:
+        """Whether a word read alone is a source-chain marker ("بحسب")."""
+        marker = self.c.cue.fullmatch(key[1])
+        return marker is not None and bool(marker["chain"])
+
+    def first_word(self, start: int, end: int) -> str | None:
+        """The first word between two points once dates and filler words are taken out.
+
+        Read from a window: a filler match depends on at most ``filler_reach``
+        characters after it starts, so a first word ending that far before the
+        window's end is the first word of the whole stretch.
+        """
+        reach = self.c.filler_reach + 1
+        stop = min(end, start + 64 + reach)
+        window = self.strip(start, stop)
+        words = window.split(maxsplit=1)
+        if words and (len(words) > 1 or stop == end or window[-1].isspace()):
+            # a whole word first: when no filler takes it, it stays first
+            if stays(words[0], self.c.filler_heads):
+                return words[0]
+        while True:
+            blanked = self.c.filler.sub(blank, self.strip(start, stop))
+            word = _NON_SPACE.search(blanked)
+            if stop >= end or (word is not None and start + word.end() + reach <= stop):
+                return word.group() if word is not None else None
+            stop = end
 
     # ------------------------------------------------------------------ content, date, chain
 
@@ -414,10 +541,14 @@ class _Finder:
         start, end, _ = self.sentences[sentence]
         limit = content[0] if content else end
         best: tuple[int, str] | None = None
-        for tstart, tend, timex in self.timexes:
+        timexes = self.timexes
+        if self.timexes_ordered:  # only those starting inside the sentence
+            lo = bisect.bisect_left(self.timex_starts, start)
+            timexes = timexes[lo : bisect.bisect_left(self.timex_starts, limit, lo)]
+        for tstart, tend, timex in timexes:
             if tstart < start or tend > limit or not timex.value or self.in_quote(tstart):
                 continue
-            if any(f.content and f.content[0] <= tstart < f.content[1] for f in self.found):
+            if self.nested(tstart):
                 continue
             distance = abs(tstart - cue[1]) if tstart >= cue[0] else cue[0] - tend
             if best is None or distance < best[0]:
@@ -461,7 +592,7 @@ class _Finder:
             noun = self.media_nouns.match(self.text, position)
             if noun is not None:
                 position = _QUOTES.match(self.text, noun.end()).end()
-            first = next(iter(self.mentions_between(position, position + 1)), None)
+            first = self.first_between(position, position + 1)
             if (
                 noun is not None
                 and first is not None
@@ -475,7 +606,7 @@ class _Finder:
                 about = _ABOUT.match(self.text, first.nend)
                 source = None
                 if about:
-                    source = next(iter(self.mentions_between(about.end(), about.end() + 1)), None)
+                    source = self.first_between(about.end(), about.end() + 1)
                     if source is not None and source.nstart != about.end():
                         source = None
                 end = source.nend if source else first.nend
@@ -500,9 +631,10 @@ class _Finder:
             if cue["noun"]:
                 self.noun(index, cue, send, noun_speakers, chain_outlets)
                 continue
-            form = self.c.forms[key(cue["verb"])]
+            verb = key(cue["verb"])
+            form = self.c.forms[verb]
             cue_span = (cue.start("verb"), cue.end("verb"))
-            if key(cue["verb"]) in self.c.impersonal or self.c.relative.match(self.text, cue.end()):
+            if verb in self.c.impersonal or self.relative_at(cue.end()):
                 continue
             nested = self.nested(cue.start())
             if nested and form.tense == "present":
@@ -576,21 +708,37 @@ class _Finder:
         self.found.append(
             _Found(speaker, cue, content, [a for a in chain if a is not speaker], date, index)
         )
+        if content and content[1] > content[0]:
+            i = bisect.bisect_right(self.content_starts, content[0])
+            self.content_starts.insert(i, content[0])
+            self.contents.insert(i, content)
+            self.longest_content = max(self.longest_content, content[1] - content[0])
 
     def nested(self, position: int) -> bool:
         """Inside the content of a claim already found ("ذكرت مصادر أن كارتر أشار ...")."""
-        return any(f.content and f.content[0] <= position < f.content[1] for f in self.found)
+        i = bisect.bisect_right(self.content_starts, position) - 1
+        while i >= 0 and self.contents[i][0] > position - self.longest_content:
+            if position < self.contents[i][1]:
+                return True
+            i -= 1
+        return False
+
+    def covered(self, position: int) -> bool:
+        """Whether a mention spans ``position``."""
+        if not self.ordered:
+            return any(x.nstart <= position < x.nend for x in self.mentions)
+        i = bisect.bisect_right(self.starts, position)  # those starting at or before it
+        return i > 0 and self.mention_reach[i - 1] > position
 
     def main_subject(self, sstart: int, position: int) -> _Mention | None:
         """The subject of the verb opening the sentence ("شككت وزارة الدفاع ... معتبرة")."""
-        lead = _LEAD.match(self.text, sstart)
-        first_word = _FIRST_WORD.match(self.text, lead.end() if lead else sstart)
+        first_word = _FIRST_WORD.match(self.text, lead_end(self.text, sstart))
         if first_word is None:
             return None
-        m = next(iter(self.mentions_between(first_word.end(), position)), None)
+        m = self.first_between(first_word.end(), position)
         if m is None or not self.clean(self.strip(first_word.end(), m.nstart)) or self.oblique(m):
             return None
-        if any(x.nstart <= first_word.start() < x.nend for x in self.mentions):
+        if self.covered(first_word.start()):
             return None
         return m if m.actor.type in _SPEAKER_TYPES else None
 
@@ -644,10 +792,10 @@ class _Finder:
         chain_outlets: list[Actor],
     ) -> None:
         position = cue.end()
-        m = next(iter(self.mentions_between(position, position + 3)), None)
+        m = self.first_between(position, position + 3)
         if (
             m is None
-            or not _PUNCT_GAP.fullmatch(self.text[position : m.nstart])
+            or not punct_gap(self.text[position : m.nstart])
             or len(self.text[position : m.nstart]) > 2
         ):
             return
@@ -681,9 +829,8 @@ class _Finder:
 
     def headline(self, index: int, sstart: int, send: int) -> None:
         """A headline claim: "لافروف: لن نسمح ..." at the head of a line."""
-        lead = _LEAD.match(self.text, sstart)
-        position = lead.end() if lead else sstart
-        first = next(iter(self.mentions_between(position, position + 3)), None)
+        position = lead_end(self.text, sstart)
+        first = self.first_between(position, position + 3)
         if first is None or first.actor.type not in _SPEAKER_TYPES or self.oblique(first):
             return
         if first.actor.type is ActorType.ANONYMOUS or (
@@ -751,49 +898,18 @@ class _Finder:
         return self.doc.article.span(ostart, oend)
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations as (opening mark, closing mark) offsets, within a line.
-
-    “…” and «…» pair up with a stack. A straight quote opens when a letter follows
-    it and no letter precedes it, and closes in the mirror case; one left open at
-    the end of the line is taken as a stray mark, not as a quotation.
-    """
-    spans: list[tuple[int, int]] = []
-    closers = {"”": "“", "»": "«"}
-    stack: list[tuple[str, int]] = []
-    line_end = -1
-    for mark in _QUOTE_MARK.finditer(text):
-        i, ch = mark.start(), mark.group()
-        if i > line_end:
-            # an unclosed “ or « runs to the end of its line; an unclosed " is a stray mark
-            spans.extend((position, line_end) for kind, position in stack if kind != '"')
-            stack = []
-            newline = text.find("\n", i)
-            line_end = newline if newline >= 0 else len(text)
-        if ch in "“«":
-            stack.append((ch, i))
-        elif ch in closers:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == closers[ch]:
-                    spans.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
-        else:
-            before = text[i - 1] if i > 0 and text[i - 1] != "\n" else " "
-            if before in "لبو" and (i < 2 or not text[i - 2].isalnum()):
-                before = " "  # "لـ\"الحرة\"": an attached preposition before the opening mark
-            after = text[i + 1] if i + 1 < len(text) and text[i + 1] != "\n" else " "
-            opening = not before.isalnum() and (after.isalnum() or after in "“«")
-            if opening and not (stack and stack[-1][0] == '"' and not after.isalnum()):
-                stack.append(('"', i))
-                continue
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == '"':
-                    spans.append((stack[depth][1], i))
-                    del stack[depth:]
-                    break
-    spans.extend((position, line_end) for kind, position in stack if kind != '"')
-    return sorted(spans)
+def _first_equal(mentions: list[_Mention]) -> dict[int, int]:
+    """For each mention (by ``id``), the index ``mentions.index`` gives: the first equal one."""
+    spans = [(m.nstart, m.nend) for m in mentions]
+    if len(set(spans)) == len(spans):  # equal mentions have the same span
+        return {id(m): i for i, m in enumerate(mentions)}
+    same_span: dict[tuple[int, int], list[int]] = {}
+    out = {}
+    for i, m in enumerate(mentions):
+        earlier = same_span.setdefault((m.nstart, m.nend), [])
+        out[id(m)] = next((j for j in earlier if mentions[j] == m), i)
+        earlier.append(i)
+    return out
 
 
 def _media_nouns(doc: Document, g: Gazetteer, *, attached: bool = False) -> regex.Pattern[str]:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
+from ._dates_heads import HeadFinder
 from ._dates_lexicon import DateWords, word_key
 
 __all__ = ["DatePatterns", "build_patterns", "trie"]
@@ -375,6 +376,8 @@ class DatePatterns:
     future: re.Pattern[str]
     heads: re.Pattern[str]
     head_kinds: dict[str, frozenset[str]]
+    #: finds what ``heads`` matches without scanning the whole text with it
+    head_finder: HeadFinder
     number_shape: re.Pattern[str]
     #: word lists checked before an expression, as sets of normalised words
     before: dict[str, frozenset[str]]
@@ -421,6 +424,7 @@ def build_patterns(words: DateWords) -> DatePatterns:
         future=_compile(words, _FUTURE),
         heads=heads,
         head_kinds=head_kinds,
+        head_finder=HeadFinder(heads, head_kinds),
         number_shape=_compile(words, _NUMBER_SHAPE),
         before=before,
         after=after,

@@ -9,6 +9,8 @@ is ``None``.
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -125,33 +127,33 @@ class Reader:
         shape = self.patterns.number_shape
         windows: dict[str, list[tuple[int, int]]] = {}
         last_month = -1_000
-        for head in self.patterns.heads.finditer(text):
-            word = head.group("word")
+        for head in self.patterns.head_finder.find(text):
+            word = head.word
             if word is not None:
                 wanted = kinds.get(word)
                 if not wanted:
                     continue
             else:
-                number = shape.match(text, head.start("number"))
+                number = shape.match(text, head.number)
                 if number is None or number.lastgroup is None:
                     continue
                 wanted = _NUMBER_FAMILIES.get(number.lastgroup) or frozenset((number.lastgroup,))
             for family in wanted:
                 if family == "cross_range":
                     # a range across months needs a second month name close before this one
-                    if head.start() - last_month > _RANGE_REACH:
+                    if head.start - last_month > _RANGE_REACH:
                         continue
                     start = _words_back(text, last_month, _REACH["cross_range"][0])
                 else:
-                    start = _words_back(text, head.start(), _REACH[family][0])
-                end = _words_ahead(text, head.end(), _REACH[family][1])
+                    start = _words_back(text, head.start, _REACH[family][0])
+                end = _words_ahead(text, head.end, _REACH[family][1])
                 spans = windows.setdefault(family, [])
                 if spans and start <= spans[-1][1]:
                     spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
                 else:
                     spans.append((start, end))
             if "cross_range" in wanted:
-                last_month = head.start()
+                last_month = head.start
         return windows
 
     # ------------------------------------------------------------------ context
@@ -846,10 +848,15 @@ def _clock_hour(hour: int, half: object) -> int | None:
 
 def _longest_first(found: list[tuple[Found, int]]) -> list[Found]:
     """Keep the longest of overlapping expressions (then the earlier family, then the leftmost)."""
-    chosen: list[Found] = []
+    chosen: list[Found] = []  # kept sorted by start; never overlapping
+    starts: list[int] = []
     ordered = sorted(found, key=lambda f: (-(f[0].end - f[0].start), f[0].rank, f[1], f[0].start))
     for item, _rank in ordered:
-        if all(item.end <= c.start or c.end <= item.start for c in chosen):
-            chosen.append(item)
-    chosen.sort(key=lambda f: (f.start, f.end))
+        i = bisect.bisect_left(starts, item.start)
+        if i > 0 and chosen[i - 1].end > item.start:
+            continue
+        if i < len(chosen) and chosen[i].start < item.end:
+            continue
+        chosen.insert(i, item)
+        starts.insert(i, item.start)
     return chosen

@@ -6,14 +6,20 @@ running large regex alternations over the whole text.
 
 Large word lists (every inflected trigger, every status cue) are looked up in
 dictionaries rather than compiled into one regex alternation: the text is cut
-into tokens once, and at each token the matcher strips the attached prefixes it
-was given (و، ف، ب، ل، ك، ال، س ...) and looks the rest up, joining the next
-tokens for multi-word entries. The longest entry wins, then the shortest prefix.
+into tokens once, and each token is looked up, as written, in a table of every
+listed word with every attached prefix the matcher was given (و، ف، ب، ل، ك،
+ال، س ...), built once per matcher. Only the tokens found there look further,
+joining the next tokens for multi-word entries. The longest entry wins, then
+the shortest prefix.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate, compress, count
+from operator import not_
 from typing import Any
 
 import attrs
@@ -22,6 +28,10 @@ import regex
 __all__ = ["CONJUNCTIONS", "NOUN_PREFIXES", "Hit", "MatcherSet", "PhraseMatcher", "Tokens"]
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+)")  # gap, word, gap, ..., word, gap
+#: Blocks (Latin, Arabic, punctuation) where the stdlib ``re`` may split instead of
+#: ``regex``, which is twice as slow; the letters in them are those ``_TOKEN`` matches.
+_COMMON_BLOCKS = ((0x0000, 0x02FF), (0x0600, 0x077F), (0x2000, 0x206F))
 _LOOSE_GAP = regex.compile(r"^[ \"'“”«»„\u2018\u2019\-–]*$")
 
 #: Conjunctions attached to a word: و، ف.
@@ -37,6 +47,9 @@ NOUN_PREFIXES = tuple(
         key=lambda p: (len(p), p),
     )
 )
+
+#: One way to read a token: (listed head word, where it starts in the token, prefix reported).
+_Reading = tuple[str, int, str]
 
 
 @attrs.frozen
@@ -57,17 +70,53 @@ class Tokens:
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        matches = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        starts = tuple(s for s, _ in matches)
-        ends = tuple(e for _, e in matches)
-        words = tuple(text[s:e] for s, e in matches)
-        gaps = [text[ends[i] : starts[i + 1]] for i in range(len(matches) - 1)]
-        spaced = (*(g.strip(" ") == "" for g in gaps), False)
-        loose = (*(bool(_LOOSE_GAP.match(g)) for g in gaps), False)
-        return cls(text, starts, ends, words, spaced, loose)
+        outside, split = _common_split()
+        if outside.search(text):
+            split = _SPLIT.split
+        parts = split(text)  # the words at odd positions, the gaps around them at even
+        offsets = tuple(accumulate(map(len, parts)))
+        gaps = parts[2:-1:2]
+        spaced = [*map(" ".__eq__, gaps), False]
+        loose = spaced.copy()  # a gap of spaces is loose too
+        match = _LOOSE_GAP.match
+        for i in compress(count(), map(not_, spaced[:-1])):  # gaps other than one space
+            gap = gaps[i]
+            spaced[i] = loose[i] = not gap.strip(" ")
+            if not spaced[i]:
+                loose[i] = bool(match(gap))
+        return cls(
+            text,
+            offsets[0::2][:-1],
+            offsets[1::2],
+            tuple(parts[1::2]),
+            tuple(spaced),
+            tuple(loose),
+        )
 
     def __len__(self) -> int:
         return len(self.words)
+
+
+@functools.cache
+def _common_split() -> tuple[re.Pattern[str], Callable[[str], list[str]]]:
+    """A pattern finding characters outside ``_COMMON_BLOCKS``, and a ``re`` split
+    that cuts text inside them exactly as ``_SPLIT`` does."""
+    codes = [code for first, last in _COMMON_BLOCKS for code in range(first, last + 1)]
+    letters = _char_class([code for code in codes if _TOKEN.match(chr(code))])
+    return re.compile(f"[^{_char_class(codes)}]"), re.compile(f"([{letters}]+)").split
+
+
+def _char_class(codes: list[int]) -> str:
+    """The inside of a character class holding the (sorted) code points ``codes``."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
+    )
 
 
 @attrs.frozen
@@ -90,7 +139,17 @@ class Hit:
 
 
 class PhraseMatcher:
-    """Finds the entries of a table (normalised phrases of one or more words)."""
+    """Finds the entries of a table (normalised phrases of one or more words).
+
+    :param entries: phrase (words joined by single spaces) -> value reported in the hit.
+    :param prefixes: the letters that may be attached to the first word (``""``
+        for none); a listed head word keeps at least two letters of its own.
+    :param loose: let quotes and dashes stand between the words of a phrase.
+
+    ``forms`` maps every token a head word may be written as (prefix + head,
+    and ``لل`` + a head that starts with ``ال``) to the ways of reading it,
+    shortest prefix first.
+    """
 
     def __init__(
         self, entries: Mapping[str, Any], prefixes: Iterable[str] = ("",), *, loose: bool = False
@@ -101,58 +160,76 @@ class PhraseMatcher:
         self.longest = max((e.count(" ") + 1 for e in self.entries), default=1)
         self.heads = {e.split(" ")[0] for e in self.entries}
         self.loose = loose
+        # the first words of the longer entries: "وزير" and "وزير الخارجية" for "وزير الخارجية الروسي"
+        self._unfinished = {
+            " ".join(words[:size])
+            for words in (e.split(" ") for e in self.entries)
+            for size in range(1, len(words))
+        }
+        self.forms = _forms(self.prefixes, self.heads)
+        # the tokens that may start a longer entry
+        self._longer_forms = frozenset(_forms(self.prefixes, self.heads & self._unfinished))
 
     def __contains__(self, entry: object) -> bool:
         return entry in self.entries
 
     def at(self, tokens: Tokens, i: int) -> Hit | None:
         """The longest entry starting at token ``i``, if any."""
-        word = tokens.words[i]
-        joined = tokens.loose if self.loose else tokens.spaced
-        best: Hit | None = None
-        for size in range(min(self.longest_prefix, len(word) - 2) + 1):
-            prefix = word[:size]
-            if prefix not in self.prefixes:
+        readings = self.forms.get(tokens.words[i])
+        return None if readings is None else self._read(tokens, i, readings)
+
+    def _read(self, tokens: Tokens, i: int, readings: tuple[_Reading, ...]) -> Hit | None:
+        entries = self.entries
+        best: tuple[str, int, int, str] | None = None  # entry, last token, offset, prefix
+        for head, offset, shown in readings:
+            if head in self._unfinished:
+                entry, last = self._longest(tokens, i, head)
+                if entry is None:
+                    continue
+            elif head in entries:
+                entry, last = head, i
+            else:
                 continue
-            heads = [(word[size:], size, prefix)]
-            if prefix.endswith("لل"):  # ل + the article: "للولايات المتحدة"
-                heads.append(("ال" + word[size:], size - 2, prefix[:-2] + "ل"))
-            for head, offset, shown in heads:
-                if head not in self.heads:
-                    continue
-                phrase = head
-                last = i
-                candidate = None
-                while True:
-                    if phrase in self.entries:
-                        candidate = (phrase, last)
-                    if last - i + 1 >= self.longest or not joined[last]:
-                        break
-                    last += 1
-                    phrase = phrase + " " + tokens.words[last]
-                if candidate is None:
-                    continue
-                entry, end_token = candidate
-                if best is not None and end_token <= best.last:
-                    continue
-                best = Hit(
-                    start=tokens.starts[i],
-                    end=tokens.ends[end_token],
-                    word_start=tokens.starts[i] + offset,
-                    first=i,
-                    last=end_token,
-                    prefix=shown,
-                    entry=entry,
-                    value=self.entries[entry],
-                )
-        return best
+            if best is None or last > best[1]:
+                best = (entry, last, offset, shown)
+        if best is None:
+            return None
+        entry, last, offset, shown = best
+        start = tokens.starts[i]
+        return Hit(
+            start=start,
+            end=tokens.ends[last],
+            word_start=start + offset,
+            first=i,
+            last=last,
+            prefix=shown,
+            entry=entry,
+            value=entries[entry],
+        )
+
+    def _longest(self, tokens: Tokens, i: int, head: str) -> tuple[str | None, int]:
+        """The longest entry that starts with ``head`` at token ``i``, and its last token."""
+        joined = tokens.loose if self.loose else tokens.spaced
+        words, entries, unfinished = tokens.words, self.entries, self._unfinished
+        limit = i + self.longest - 1
+        found: tuple[str | None, int] = (None, i)
+        phrase, last = head, i
+        while True:
+            if phrase in entries:
+                found = (phrase, last)
+            if last >= limit or not joined[last] or phrase not in unfinished:
+                return found
+            last += 1
+            phrase = phrase + " " + words[last]
 
     def find(self, tokens: Tokens, first: int = 0, last: int | None = None) -> Iterator[Hit]:
         """Entries in tokens ``first..last``, left to right, not overlapping."""
         stop = len(tokens) if last is None else min(last, len(tokens))
+        forms, words = self.forms, tokens.words
         i = first
         while i < stop:
-            hit = self.at(tokens, i)
+            readings = forms.get(words[i])
+            hit = None if readings is None else self._read(tokens, i, readings)
             if hit is None:
                 i += 1
                 continue
@@ -160,12 +237,34 @@ class PhraseMatcher:
             i = hit.last + 1
 
 
+def _forms(prefixes: frozenset[str], heads: set[str]) -> dict[str, tuple[_Reading, ...]]:
+    """Every token a head may be written as, with the ways to read it, shortest prefix first."""
+    found: dict[str, tuple[_Reading, ...]] = {}
+    long_heads = [head for head in heads if len(head) >= 2]
+    articled = [head for head in heads if len(head) >= 4 and head.startswith("ال")]
+    # one prefix per length fits a given token, so going by length keeps the order
+    for prefix in sorted(prefixes, key=len):
+        size = len(prefix)
+        _merge(found, {prefix + head: ((head, size, prefix),) for head in long_heads})
+        if prefix.endswith("لل"):  # ل + the article: "للولايات المتحدة"
+            shown = prefix[:-2] + "ل"
+            _merge(found, {prefix + h[2:]: ((h, size - 2, shown),) for h in articled})
+    return found
+
+
+def _merge(into: dict[str, tuple[Any, ...]], more: dict[str, tuple[Any, ...]]) -> None:
+    """Add ``more`` to ``into``, putting the values of a key already there after its old ones."""
+    for key in more.keys() & into.keys():
+        more[key] = into[key] + more[key]
+    into.update(more)
+
+
 class MatcherSet:
     """Several matchers run over a text in one pass.
 
-    Each token is split once into (prefix, head) pairs, and only the matchers
-    holding that head look further, so the cost hardly grows with the number
-    of lists.
+    Each token is looked up once in the union of the matchers' ``forms``, and
+    only the matchers that can read it look further, so the cost hardly grows
+    with the number of lists.
     """
 
     def __init__(self, matchers: Mapping[str, PhraseMatcher]) -> None:
@@ -175,25 +274,32 @@ class MatcherSet:
             for head in matcher.heads:
                 self.index.setdefault(head, set()).add(name)
         self.longest_prefix = max((m.longest_prefix for m in self.matchers.values()), default=0)
+        # token -> the matchers that can read it (one shared tuple per matcher, as
+        # most tokens have only one)
+        self.forms: dict[str, tuple[tuple[str, PhraseMatcher], ...]] = {}
+        for name, matcher in self.matchers.items():
+            _merge(self.forms, dict.fromkeys(matcher.forms, ((name, matcher),)))
 
     def find(self, tokens: Tokens) -> dict[str, list[Hit]]:
         """Every matcher's hits, as :meth:`PhraseMatcher.find` would give them."""
         found: dict[str, list[Hit]] = {name: [] for name in self.matchers}
         free = dict.fromkeys(self.matchers, 0)  # the first token each matcher may start at
-        index = self.index
-        for i, word in enumerate(tokens.words):
-            names: set[str] = set()
-            for size in range(min(self.longest_prefix, len(word) - 2) + 1):
-                head = word[size:]
-                if head in index:
-                    names |= index[head]
-                if size >= 2 and word[size - 2 : size] == "لل" and "ال" + head in index:
-                    names |= index["ال" + head]
-            for name in names:
+        forms, words, starts, ends = self.forms, tokens.words, tokens.starts, tokens.ends
+        for i in compress(count(), map(forms.__contains__, words)):
+            word = words[i]
+            for name, matcher in forms[word]:
                 if i < free[name]:
                     continue
-                hit = self.matchers[name].at(tokens, i)
-                if hit is not None:
-                    found[name].append(hit)
-                    free[name] = hit.last + 1
+                readings = matcher.forms[word]
+                if word in matcher._longer_forms:
+                    hit = matcher._read(tokens, i, readings)
+                    if hit is None:
+                        continue
+                else:  # no longer entry to try: the first reading (shortest prefix) wins
+                    head, offset, shown = readings[0]
+                    start = starts[i]
+                    value = matcher.entries[head]
+                    hit = Hit(start, ends[i], start + offset, i, i, shown, head, value)
+                found[name].append(hit)
+                free[name] = hit.last + 1
         return found
