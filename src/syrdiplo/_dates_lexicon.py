@@ -283,6 +283,8 @@ def load_date_words(lexicon: Lexicon) -> DateWords:
         path="directions",
     )
     b.plain("this", "dates", "directions", "this")
+    b.lists["same_after"] = lexicon.words("dates", "same_year", "after", required=False)
+    b.lists["same_before"] = lexicon.words("dates", "same_year", "before", required=False)
     b.plain("month_of_day", "dates", "month_of_day", "current")
     modifiers = b.named("dates", "modifiers", allowed=(*MODIFIERS, "approx", "seasons"))
     b.add(

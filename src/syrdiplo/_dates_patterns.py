@@ -103,11 +103,11 @@ _RANGE_SEP = r"(?:_O_[-–]_O_|_S_\L<c_and>_O_|_S_\L<c_to>_S_)"
 
 
 def _months(tag: str) -> str:
-    """A month name, maybe doubled: "أغسطس/آب", "آب (أغسطس)", "شهر تموز"."""
+    """A month name, maybe doubled: "أغسطس/آب", "آب (أغسطس)", "أبريل نيسان", "شهر تموز"."""
     return rf"""
         (?:(?P<mw{tag}>\L<cue_month_word>)_S_)?
         (?P<m{tag}>\L<gmonth>)_NL_
-        (?:_O_[/\\|\-–]_O_(?P<mb{tag}>\L<gmonth>)_NL_
+        (?:(?:_O_[/\\|\-–]_O_|_S_)(?P<mb{tag}>\L<gmonth>)_NL_  # "أبريل نيسان" too
           |_O_\(_O_(?P<mc{tag}>\L<gmonth>)_O_\))?
     """
 
@@ -123,7 +123,9 @@ def _year_after(tag: str) -> str:
           |
             _S_(?:\L<c_of>_S_)?
             (?:(?P<ythis{tag}>\L<this>)_S_(?P<ypa{tag}>\L<year_period>)
-              |(?P<ypb{tag}>\L<year_period>)_S_(?P<ydir{tag}>\L<direction>))_NL_
+              |(?P<ypb{tag}>\L<year_period>)_S_(?P<ydir{tag}>\L<direction>)
+              |(?P<ysame{tag}>\L<year_period>_S_\L<same_after>
+                |\L<same_before>_S_\L<year_period>))_NL_  # "من العام نفسه": no value
           |
             _S_(?P<mdir{tag}>\L<direction>)_NL_
         )
@@ -150,7 +152,8 @@ _CALENDAR = rf"""
     )?
     (?:
         {_months("")}
-        (?:{_year_after("")})?
+        (?:_S_(?P<dx>[0-3]?\d)(?!\d)_O_,?_O_(?P<yx>_Y_)  # "أبريل 19 2024", "أبريل 19, 2024"
+          |{_year_after("")})?
       |
         (?:(?P<mpthis>\L<this>)_S_(?P<mpa>\L<month_period>)
           |(?P<mpb>\L<month_period>)_S_(?P<mpdir>\L<direction>))_NL_
@@ -215,7 +218,8 @@ _RELATIVE = r"""
       |
         (?:(?P<part>\L<part>)_S_)?
         (?P<rd>\L<relday>)_NL_
-        (?:_S_(?P<rwd>\L<weekday>)_NL_|_S_\(_O_(?P<rwp>\L<weekday>)_O_\))?  # "أمس (الأربعاء)"
+        (?:_S_(?P<rwd>\L<weekday>)_NL_  # "أمس (الأربعاء)", "اليوم /الأربعاء/"
+          |_S_(?:\(_O_(?P<rwp>\L<weekday>)_O_\)|/_O_(?P<rws>\L<weekday>)_O_/))?
       |
         (?:(?P<rfrom>\L<c_between>|\L<c_from>)_S_|(?P<rdw>\L<dayword>)_S_)?
         (?:(?P<rpart>\L<part>)_S_)?
@@ -295,7 +299,7 @@ _ENGLISH = r"""
     (?:(?P<ewd>\L<eweekday>)\.?,?[^\S\n]+)?
     (?:
         (?P<em1>\L<emonth>)\.?[^\S\n]+(?P<ed1>[0-3]?\d)(?:st|nd|rd|th)?,?[^\S\n]+(?P<ey1>_Y_)
-      | (?P<ed2>[0-3]?\d)(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?(?P<em2>\L<emonth>)\.?,?[^\S\n]+(?P<ey2>_Y_)
+      | (?P<ed2>[0-3]?\d)(?:st|nd|rd|th)?,?[^\S\n]+(?:of[^\S\n]+)?(?P<em2>\L<emonth>)\.?,?[^\S\n]+(?P<ey2>_Y_)
       | (?P<em3>\L<emonth>)\.?,?[^\S\n]+(?P<ey3>_Y_)
     )
     (?![A-Za-z0-9])

@@ -10,7 +10,6 @@ is ``None``.
 from __future__ import annotations
 
 import bisect
-
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -61,6 +60,11 @@ _REACH: dict[str, tuple[int, int]] = {
 _NUMBER_FAMILIES = {"numeric": frozenset(("numeric", "time"))}
 # how close (in characters) two month names must be for a range across months
 _RANGE_REACH = 60
+# A day or month named without a year, in a text that does not point forward, is
+# placed ahead of the publication date only when it is this much nearer than the
+# one behind it: "توصلت الأطراف في أيار إلى اتفاق" written in December is last May.
+_AHEAD_DAYS = 120
+_AHEAD_MONTHS = 4
 
 
 class Found(NamedTuple):
@@ -200,7 +204,9 @@ class Reader:
 
     # ------------------------------------------------------------------ calendar arithmetic
 
-    def _nearest_day(self, month: int, day: int, forward: bool) -> dt.date | None:
+    def _nearest_day(
+        self, month: int, day: int, forward: bool, lean_back: bool = True
+    ) -> dt.date | None:
         anchor = self.anchor
         if anchor is None:
             return None
@@ -215,10 +221,16 @@ class Reader:
         if forward:
             ahead = [d for d in candidates if d >= anchor]
             candidates = ahead or candidates
-        candidates.sort(key=lambda d: (abs((d - anchor).days), d > anchor))
+            candidates.sort(key=lambda d: (abs((d - anchor).days), d > anchor))
+        else:
+            # news tells of what happened: a date ahead must be much nearer to win
+            ahead = _AHEAD_DAYS if lean_back else 0
+            candidates.sort(
+                key=lambda d: (abs((d - anchor).days) + ahead * (d > anchor), d > anchor)
+            )
         return candidates[0]
 
-    def _nearest_month(self, month: int, forward: bool) -> int | None:
+    def _nearest_month(self, month: int, forward: bool, lean_back: bool = True) -> int | None:
         """The year of the ``month`` nearest the anchor."""
         anchor = self.anchor
         if anchor is None:
@@ -229,7 +241,10 @@ class Reader:
         ]
         if forward:
             options = [o for o in options if o[0] >= 0] or options
-        options.sort(key=lambda o: (abs(o[0]), o[0] > 0))
+            options.sort(key=lambda o: (abs(o[0]), o[0] > 0))
+        else:
+            ahead = _AHEAD_MONTHS if lean_back else 0
+            options.sort(key=lambda o: (abs(o[0]) + ahead * (o[0] > 0), o[0] > 0))
         return options[0][1]
 
     def _month_year(self, month: int, direction: str) -> int | None:
@@ -293,6 +308,8 @@ class Reader:
         """The year a month expression names: ``(year, anchor kind, named?)``."""
         if match.group(f"y{tag}") is not None:
             return int(match.group(f"y{tag}")), ABSOLUTE, True
+        if match.group(f"ysame{tag}") is not None:
+            return None, None, True  # "من العام نفسه": a year the text named before
         if match.group(f"ypa{tag}") is not None or match.group(f"ypb{tag}") is not None:
             if match.group(f"ythis{tag}") is not None:
                 offset = 0
@@ -315,6 +332,11 @@ class Reader:
         start, end = self.normalized.original_span(match.start(group), match.end(group))
         return self.normalized.original[start:end] in self.words.clear_as_written
 
+    def _until(self, match: re.Match[str]) -> bool:
+        """Whether the date is a limit ("حتى 10 يناير"): then it may as well lie ahead."""
+        cue = match.group("cue")
+        return cue is not None and word_key(cue) in self.words.keys["c_to"]
+
     def _names_event(self, start: int) -> bool:
         return self._preceded_by(start, self.patterns.before["event_names"])
 
@@ -331,6 +353,10 @@ class Reader:
             return None
         day1 = self._day_number(match, "1")
         day2 = self._day_number(match, "2")
+        if match.group("dx") is not None:  # the month first: "أبريل 19 2024"
+            if day1 is not None:
+                return None
+            day1 = int(match.group("dx"))
         is_range = day2 is not None
         if is_range:
             start = self._start(match, "pro", "cue")
@@ -340,6 +366,8 @@ class Reader:
         weekday = self._weekday(match) if match.group("wd") is not None else None
         modifier = self._modifier(match.group("mod")) if day1 is None else None
         year, anchor_kind, named = self._named_year(match)
+        if match.group("yx") is not None:
+            year, anchor_kind, named = int(match.group("yx")), ABSOLUTE, True
         direction = self._direction(match.group("mdir"))
 
         if day1 is None and not named and direction is None:
@@ -365,7 +393,7 @@ class Reader:
                 year = self._month_year(month, direction)
             elif day1 is None:
                 forward = self._points_forward(start)
-                year = self._nearest_month(month, forward)
+                year = self._nearest_month(month, forward, not self._until(match))
             anchor_kind = PUBLISHED if self.anchor is not None else None
 
         if day1 is None:
@@ -375,7 +403,7 @@ class Reader:
         if year is None and not named and direction is None:
             forward = self._points_forward(start)
             if self.anchor is not None:
-                nearest = self._nearest_day(month, day1, forward)
+                nearest = self._nearest_day(month, day1, forward, not self._until(match))
                 if nearest is None:
                     return None  # no such day in any year near the anchor (31 نيسان)
                 year = nearest.year
@@ -575,7 +603,7 @@ class Reader:
         offset = self._meaning("relday", match.group("rd"))
         if not isinstance(offset, int):
             return None
-        named = "rwd" if match.group("rwd") is not None else "rwp"
+        named = next((g for g in ("rwd", "rwp", "rws") if match.group(g) is not None), "rwd")
         weekday = self._weekday(match, named) if match.group(named) is not None else None
         start, end = self._start(match, "pro"), match.end()
         word = match.group("rd")
