@@ -72,6 +72,8 @@ class Cues:
     first_words: frozenset[str]
     opener_words: frozenset[str]
     not_in_title: frozenset[str]
+    #: openers carrying the subject of a verb right after them ("أنه أبلغ")
+    pronoun_subjects: frozenset[str]
     #: the most characters a filler word spans
     filler_reach: int
     #: the first word (up to white space) of every filler: no filler starts at any other word
@@ -221,6 +223,7 @@ def _build(lexicon: Lexicon) -> Cues:
         first_words=frozenset(first_words),
         opener_words=frozenset(_words(lexicon, "content", "openers")),
         not_in_title=frozenset(_words(lexicon, "not_in_title", "words")),
+        pronoun_subjects=frozenset(_words(lexicon, "content", "pronoun_subjects")),
     )
 
 

@@ -55,8 +55,14 @@ from .text import WORD_END, WORD_START, compile_pattern
 
 __all__ = ["find"]
 
-_SVO_GAP = regex.compile(r"[\s)”\"»]*(?:قد\s+)?")
+# "وكان المتحدث ... جون كيربي، قد حذر": a comma may stand before "قد"
+_SVO_GAP = regex.compile(r"[\s)”\"»]*(?:(?:[،,]\s*)?قد\s+)?")
 _ABOUT = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?عن\s*[“\"«]?\s*")
+# "نسبت وكالة إنترفاكس إلى ريابكوف": the source of a verb of attributing
+_TO = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:الي|إلى|الى)\s*[“\"«(]?\s*")
+# what follows a name closing a title when no content opener follows: a comma, "عن"
+# ("أعلن نائب رئيس المركز ...، فاديم كوليت، عن تسجيل ...") or the end of the sentence
+_TITLE_CLOSE = regex.compile(r"\s*(?:[،,:()]|عن\s|$)")
 _ADJUNCT = regex.compile(r"[\s,]*(?:في|خلال|عبر|أثناء|اثناء)\s")
 _QUOTES = regex.compile(r"[\s“\"«]*")
 _CLOSE = regex.compile(r"\s*\)")
@@ -68,6 +74,7 @@ _NON_SPACE = re.compile(r"\S+")
 _SPEAKER_TYPES = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.ANONYMOUS, ActorType.STATE)
 _CONTINUATION_SENTENCES = 2
 _CONTENT_WINDOW = 160
+_TITLE_WORDS = 12  # the most words of a title before the name it ends in
 
 
 @attrs.define
@@ -322,7 +329,9 @@ class _Finder:
                 return None, []
             chain = [s.actor for s in skipped]
             if self.g.is_media(m.actor.canonical):
-                about = _ABOUT.match(self.text, m.nend)
+                about = (_TO if form is not None and form.lemma == "attribute" else _ABOUT).match(
+                    self.text, m.nend
+                )
                 if about:
                     source = self.first_between(about.end(), about.end() + 1)
                     if source is not None and source.nstart == about.end():
@@ -359,7 +368,7 @@ class _Finder:
         opener = self.opener_at(start, min(end, start + _CONTENT_WINDOW))
         stop = opener.start() if opener else min(end, start + 90)
         words = self.text[start:stop].split()
-        if not words or len(words) > 14 or key(words[0].strip(",")) in self.c.no_subject:
+        if not words or key(words[0].strip(",")) in self.c.no_subject:
             return None
         if self.cues_in(start, stop):
             return None
@@ -372,10 +381,14 @@ class _Finder:
                 if following is not None and following.actor.canonical == m.actor.canonical:
                     continue
                 return None
+            if len(self.text[start : m.nstart].split()) > _TITLE_WORDS:
+                return None
             if self.oblique(m) or not self.agrees(form, m.actor):
                 return None
             if any(key(w) in self.c.not_in_title for w in self.text[start : m.nstart].split()):
                 return None
+            if opener is None and not _TITLE_CLOSE.match(self.text, self.np_end(m), end):
+                return None  # "أعلن عزمه زيارة موسكو ولقاء لافروف": no name closing a title
             if not punct_gap(self.text[self.np_end(m) : stop]) and opener is not None:
                 rest = self.strip(self.np_end(m), stop)
                 if not self.clean(rest) and not _ADJUNCT.match(rest):
@@ -448,6 +461,27 @@ class _Finder:
         ):
             return head
         return None
+
+    def taa_marbuta(self, end: int) -> bool:
+        """Whether the letter before normalised offset ``end`` is written "ة" in the article."""
+        at = self.norm.original_offset(end - 1)
+        return self.norm.original[at : at + 1] == "ة"
+
+    def after_statement_noun(self, cue_start: int, sentence_start: int) -> bool:
+        """The word before a verb is a statement noun ("تصريحات نقلتها")."""
+        words = self.text[max(sentence_start, cue_start - 16) : cue_start].split()
+        return len(words) > 1 and words[-1] in self.c.nouns
+
+    def pronoun_subject(self, cue_start: int, sentence_start: int) -> bool:
+        """The word before a verb is an opener carrying its subject ("أنه"، "بأنها")."""
+        start = max(sentence_start, cue_start - 12)
+        before = self.text[start:cue_start]
+        if not before or not before[-1].isspace():
+            return False
+        words = before.split()
+        if not words or (len(words) == 1 and start > sentence_start and not before[0].isspace()):
+            return False  # the window may have cut a longer word
+        return words[-1] in self.c.pronoun_subjects
 
     def no_subject_after(self, start: int, end: int) -> bool:
         """Nothing after the verb could be its own subject ("وأضاف في حديثه"، "وتابع، “...")."""
@@ -636,6 +670,12 @@ class _Finder:
             cue_span = (cue.start("verb"), cue.end("verb"))
             if verb in self.c.impersonal or self.relative_at(cue.end()):
                 continue
+            if cue["suffix"] == "ه" and self.taa_marbuta(cue.end("suffix")):
+                continue  # "200 إفادة": a noun, not "أفاده"
+            if cue["suffix"] and self.after_statement_noun(cue.start(), sstart):
+                continue  # "في تصريحات نقلتها وكالة تاس": a relative clause on the statement
+            if not cue["conj"] and self.pronoun_subject(cue.start(), sstart):
+                continue  # "أكد أنه أبلغ الأمين العام": the name after the verb is its object
             nested = self.nested(cue.start())
             if nested and form.tense == "present":
                 continue  # "... أن كيري يؤكد على هذا": a description inside someone's words
