@@ -558,3 +558,220 @@ def test_many_mentions_of_one_event_merge_into_one(pipeline: syrdiplo.Pipeline) 
     (event,) = MeetingsExtractor().extract(doc)
     assert _countries(event) == ["RU", "US"]
     assert sum(1 for s in event.evidence if s.role == "trigger") == 400
+
+
+# --------------------------------------------------------------------------- end to end, from
+# errors seen on real news pages (our own sentences, run through every core stage)
+
+#: (id, published, text, expected events) — each event as (kind, countries, status,
+#: date); a status or date of ``None`` is not checked. A case without events is a negative.
+REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str | None]]]] = [
+    (
+        "topic-after-each-of",  # "في كل من": unknown first conjunct, second still a topic
+        "2016-03-10",
+        "بحث وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري في اتصال هاتفي "
+        "اليوم الأزمات في كل من اليمن وأوكرانيا.",
+        [("call", "RU-US", "occurred", "2016-03-10")],
+    ),
+    (
+        "plural-topic-noun",  # "ملفات سوريا وأوكرانيا وإيران" are topics
+        "2018-07-17",
+        "وصف بوتين لقاءه مع ترامب في هلسنكي أمس بأنه مفيد، مشيرا إلى ملفات سوريا وأوكرانيا وإيران.",
+        [("meeting", "RU-US", "occurred", "2018-07-16")],
+    ),
+    (
+        "between-each-of",  # "بين كل من" names parties
+        "2017-06-01",
+        "عقدت محادثات بين كل من روسيا وتركيا في أنقرة أمس حول إدلب.",
+        [("talks", "RU-TR", "occurred", None)],
+    ),
+    (
+        "cause-is-topic",  # "بسبب أوكرانيا" names no party
+        "2015-05-19",
+        "اجتمع كيري ولافروف في سوتشي أمس، ويأتي اللقاء بعد أشهر من التوتر بسبب أوكرانيا.",
+        [("meeting", "RU-US", "occurred", "2015-05-18")],
+    ),
+    (
+        "role-before-preposition",  # "مندوبين للولايات المتحدة" is a side, not a place
+        "2017-04-10",
+        "تعقد روسيا مشاورات حول سوريا في جنيف الأسبوع المقبل مع مندوبين للولايات المتحدة.",
+        [("talks", "RU-US", "planned", None)],
+    ),
+    (
+        "plural-envoys-and-nationalities",
+        "2015-05-19",
+        "اجتمع مبعوثون روس وأمريكيون في موسكو أمس لبحث الأزمة السورية.",
+        [("meeting", "RU-US", "occurred", "2015-05-18")],
+    ),
+    (
+        "call-named-three-ways",  # talks, then "خلال الاتصال" with "الزعيمين", then the pair by name
+        "2017-05-03",
+        "أجرى ترامب محادثات مع بوتين أمس. وقال البيت الأبيض إن الزعيمين ناقشا خلال الاتصال "
+        "الهاتفي الوضع في سوريا. ووصف الكرملين المحادثات بين بوتين وترامب بأنها بناءة.",
+        [("call", "RU-US", "occurred", "2017-05-02")],
+    ),
+    (
+        "statement-content-names-no-parties",
+        "2017-05-03",
+        "أجرى بوتين وترامب اتصالا هاتفيا أمس. وقال الكرملين في بيان إثر الاتصال إن تنسيق "
+        "تحركات الولايات المتحدة وروسيا ضروري.",
+        [("call", "RU-US", "occurred", "2017-05-02")],
+    ),
+    (
+        "earlier-call-is-another-call",  # "محادثات هاتفية سابقة"
+        "2019-08-21",
+        "ناقش غيراسيموف ودانفورد هاتفيا اليوم الوضع في سوريا. وقد جرت محادثات هاتفية سابقة "
+        "بين غيراسيموف ودانفورد في آذار الماضي.",
+        [("call", "RU-US", "occurred", "2019-08-21"), ("call", "RU-US", "occurred", "2019-03")],
+    ),
+    (
+        "negated-discussion-at-a-meeting",  # "لم يبحثا خلال لقائهما": the meeting took place
+        "2017-07-20",
+        "قال بيسكوف إن بوتين وترامب لم يبحثا خلال لقائهما في هامبورغ مسألة العقوبات.",
+        [("meeting", "RU-US", "occurred", None)],
+    ),
+    (
+        "talks-word-after-after-is-not-folded",  # "ويأتي الاتصال بعد لقاء ..."
+        "2017-11-21",
+        "أجرى لافروف اتصالا هاتفيا مع كيري اليوم. ويأتي الاتصال بعد لقاء بوتين والأسد في سوتشي أمس.",
+        [("call", "RU-US", "occurred", "2017-11-21"), ("meeting", "RU-SY", "occurred", None)],
+    ),
+    (
+        "shortly-before-opens-a-clause",  # "قبيل قمة ... بين روسيا وتركيا وإيران"
+        "2017-11-20",
+        "استقبل بوتين الأسد في سوتشي أمس قبيل قمة مقررة الأسبوع الجاري بين روسيا وتركيا وإيران.",
+        [("meeting", "RU-SY", "occurred", None), ("meeting", "IR-RU-TR", "planned", None)],
+    ),
+    (
+        "was-opens-a-clause",  # "... وكانت موسكو وأنقرة قد أجرتا مشاورات"
+        "2015-12-22",
+        "أعلن غاتيلوف عن لقاء بين روسيا والولايات المتحدة في جنيف غدا لبحث الأزمة السورية "
+        "وكانت موسكو وأنقرة قد أجرتا مشاورات ثنائية الأسبوع الماضي.",
+        [("meeting", "RU-US", "planned", None), ("talks", "RU-TR", "occurred", None)],
+    ),
+    (
+        "request-after-a-past-call",  # "اتصل ... وطلب منه حث": the call took place
+        "2016-01-27",
+        "اتصل كيري هاتفيا بلافروف اليوم وطلب منه حث دمشق على وقف القصف.",
+        [("call", "RU-US", "occurred", "2016-01-27")],
+    ),
+    (
+        "discussed-is-not-urged",  # "بحث" is not ب + "حث"
+        "2016-08-26",
+        "عقد لافروف وكيري لقاء في جنيف اليوم بحث خلاله الوزيران الهدنة في حلب.",
+        [("meeting", "RU-US", "occurred", "2016-08-26")],
+    ),
+    (
+        "for-the-sake-of-is-not-postponed",  # "من أجل" is not "أجّل"
+        "2016-08-26",
+        "عقد لافروف وكيري لقاء في جنيف اليوم من أجل التوصل إلى هدنة في حلب.",
+        [("meeting", "RU-US", "occurred", "2016-08-26")],
+    ),
+    (
+        "is-considered-is-not-prepares",  # "يعد" (is considered) is no planning cue
+        "2018-07-17",
+        "ويعد لقاء بوتين وترامب في هلسنكي خطوة مهمة في العلاقات بين البلدين.",
+        [("meeting", "RU-US", "occurred", None)],
+    ),
+    (
+        "channel-name-is-no-party",  # "قناة القاهرة الإخبارية"
+        "2016-08-26",
+        "ذكرت قناة القاهرة الإخبارية أن لافروف وكيري عقدا لقاء مغلقا في جنيف اليوم.",
+        [("meeting", "RU-US", "occurred", "2016-08-26")],
+    ),
+    (
+        "reported-part-after-pronoun-complementiser",  # "القول إنه": the date is the report's
+        "2018-07-06",
+        "نقلت تقارير إعلامية الأسبوع الجاري القول إنه خلال القمة الروسية الأمريكية المرتقبة "
+        "في هلسنكي قد يتفق بوتين وترامب على انسحاب القوات المدعومة من إيران من سوريا.",
+        [("meeting", "RU-US", "planned", None)],
+    ),
+    (
+        "demonstrative-refers-back",  # "هذه المكالمة" is the call named before
+        "2018-09-24",
+        "أجرى بوتين اتصالا هاتفيا مع الأسد اليوم. وتتزامن هذه المكالمة مع إعلان وزير الدفاع "
+        "الروسي سيرغي شويغو تسليم سوريا منظومة دفاع جوي.",
+        [("call", "RU-SY", "occurred", "2018-09-24")],
+    ),
+    (
+        "format-in-another-clause-adds-no-party",  # the guarantors, then a two-party summit
+        "2018-09-24",
+        "تطرق بوتين والأسد إلى نتائج لقاءات الدول الضامنة، وكذلك القمة التي جمعت بوتين "
+        "بنظيره التركي رجب طيب أردوغان في سوتشي مؤخرا.",
+        [("meeting", "IR-RU-TR", None, None), ("meeting", "RU-TR", "occurred", None)],
+    ),
+    (
+        "news-agency-speaker-is-no-party",  # negative: "قالت إنترفاكس إن كيري اقترح ..."
+        "2015-12-07",
+        "قالت إنترفاكس إن كيري اقترح عقد محادثات في نيويورك الأسبوع المقبل.",
+        [],
+    ),
+    (
+        "regime-is-a-topic",  # negative: "ضد نظام الأسد" and a G20 summit
+        "2013-09-06",
+        "سعى أوباما خلال قمة العشرين إلى حشد الدعم لضربة ضد نظام الأسد.",
+        [],
+    ),
+    (
+        "un-envoy-speaking-alone",  # negative: a UN envoy is no state
+        "2016-09-09",
+        "قال المبعوث الأممي ستافان دي ميستورا إن المفاوضات حول سوريا قد تستأنف قريبا.",
+        [],
+    ),
+]
+
+
+def _summary(event: syrdiplo.Meeting) -> tuple[str, str, str, str | None]:
+    return (event.kind.value, "-".join(_countries(event)), event.status.value, event.date)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [pytest.param(p, t, e, id=i) for i, p, t, e in REAL_PAGE_CASES],
+)
+def test_errors_seen_on_news_pages(
+    pipeline: syrdiplo.Pipeline,
+    published: str,
+    text: str,
+    expected: list[tuple[str, str, str | None, str | None]],
+) -> None:
+    result = pipeline.run({"id": "case", "published": published, "text": text})
+    found = sorted(_summary(e) for e in result.events if isinstance(e, syrdiplo.Meeting))
+    assert len(found) == len(expected), found
+    found.sort(key=lambda e: (e[0], e[1], e[3] or ""))
+    expected = sorted(expected, key=lambda e: (e[0], e[1], e[3] or ""))
+    for want, got in zip(expected, found, strict=True):
+        assert got[:2] == want[:2], found
+        assert want[2] is None or got[2] == want[2], found
+        assert want[3] is None or got[3] == want[3], found
+
+
+def test_national_security_council_lends_no_place(pipeline: syrdiplo.Pipeline) -> None:
+    """ "مجلس الأمن القومي" is not the UN Security Council."""
+    text = "قال المتحدث باسم مجلس الأمن القومي الأمريكي إن بايدن وبوتين عقدا لقاء مغلقا اليوم."
+    result = pipeline.run({"id": "case", "published": "2021-06-16", "text": text})
+    (event,) = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert event.location is None
+
+
+def test_national_security_council_of_a_state_is_not_the_un(
+    pipeline: syrdiplo.Pipeline,
+) -> None:
+    text = (
+        "بحث الأسد مع سكرتير مجلس الأمن الروسي سيرغي شويغو في اتصال هاتفي أمس العلاقات بين البلدين."
+    )
+    result = pipeline.run({"id": "case", "published": "2024-08-20", "text": text})
+    (event,) = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert (event.kind.value, _countries(event), event.location) == ("call", ["RU", "SY"], None)
+
+
+def test_format_in_another_clause_lends_no_place(pipeline: syrdiplo.Pipeline) -> None:
+    """A summit named beside a Security Council resolution is not held at the Council."""
+    text = (
+        "التقى بوتين وأوباما على هامش قمة العشرين أمس، فيما شدد الرئيسان على أهمية "
+        "تنفيذ قرار مجلس الأمن الدولي رقم 2254."
+    )
+    result = pipeline.run({"id": "case", "published": "2015-11-16", "text": text})
+    locations = [e.location for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert locations
+    assert "UN Security Council" not in locations

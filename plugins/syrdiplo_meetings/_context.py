@@ -147,7 +147,11 @@ class Context:
         self.triggers = [t for hit in found["triggers"] if (t := self._trigger(hit)) is not None]
         self.trigger_starts = [t.start for t in self.triggers]
         self.modifiers = _Spans([(h.start, h.end) for h in found["call_modifiers"]])
-        self.cues = [(h.word_start, h.end, *h.value) for h in found["status"]]
+        self.cues = [
+            (h.word_start, h.end, *h.value)
+            for h in found["status"]
+            if h.prefix + h.entry not in rules.not_cues  # "بحث" is not ب + "حث"
+        ]
         self.cue_starts = [c[0] for c in self.cues]
         self.places = _Spans([(h.word_start, h.end, h.prefix, h.value) for h in found["places"]])
         self.formats = _Spans([(h.word_start, h.end, h.value) for h in found["formats"]])

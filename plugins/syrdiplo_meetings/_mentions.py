@@ -21,6 +21,7 @@ from typing import NamedTuple
 import attrs
 
 import syrdiplo
+from syrdiplo.text import normalize_word
 
 from ._context import Context, Party, RawTrigger
 from ._rules import FormatInfo, TriggerInfo
@@ -36,6 +37,8 @@ _VENUES = ("city", "venue", "base")  # a meeting is held in a city, not in a cou
 _PLACE_DISTANCE = 15  # tokens between a trigger and its place
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
+_EACH = ("من",)  # "كل من": read through to the word before كل
+_EACH_HEADS = ("كل",)
 
 
 @attrs.define(eq=False)
@@ -66,6 +69,8 @@ class Mention:
     same_kind_rivals: list[tuple[int, int]] = attrs.field(factory=list)
     negated_discussion: bool = False  # "لم يناقش مع ترامب العقوبات" names no event
     pair_reference: bool = False  # "الرئيسان"، "أجريا": the parties are a pair named before
+    earlier_event: bool = False  # "محادثات هاتفية سابقة": not the event just named
+    demonstrative: bool = False  # "هذه المكالمة": the event named before
 
     @property
     def zone(self) -> syrdiplo.Zone:
@@ -219,6 +224,8 @@ def _mention(
     form = info.form
     if form == "present" and ("س" in trigger.prefix or previous in ctx.rules.modal):
         form = "future"
+    elif form == "present" and previous in ctx.rules.past_particles:
+        form = "past"  # "لم يلتقيا"
     kind = info.kind
     modifiers: list[tuple[int, int]] = []
     if kind != "call" or info.needs_modifier:
@@ -253,11 +260,9 @@ def _mention(
         )
         if not plural:
             return None  # "بحث الوضع" names no talks; "بحث ... مع" and "بحثا" do
+    demonstrative = info.form == "noun" and previous in ctx.rules.anaphor_determiners
     definite = info.form == "noun" and (
-        "ال" in trigger.prefix
-        or trigger.prefix.endswith("لل")
-        or info.suffixed
-        or previous in ctx.rules.anaphor_determiners
+        "ال" in trigger.prefix or trigger.prefix.endswith("لل") or info.suffixed or demonstrative
     )
     return Mention(
         trigger=trigger,
@@ -268,7 +273,22 @@ def _mention(
         clause=clause,
         modifiers=modifiers,
         claim=ctx.claim_for(*ctx.original(trigger.start, trigger.end)),
+        earlier_event=_earlier_event(ctx, trigger, modifiers),
+        demonstrative=demonstrative and "ال" in trigger.prefix,
     )
+
+
+def _earlier_event(ctx: Context, trigger: RawTrigger, modifiers: list[tuple[int, int]]) -> bool:
+    """ "محادثات هاتفية سابقة": an adjective after the trigger (and its call word)."""
+    end = max([trigger.end, *(m[1] for m in modifiers if m[0] - trigger.end < 40)])
+    tokens = ctx.tokens
+    i = ctx.token_index(end)
+    for j in range(i, min(i + 2, len(tokens))):
+        if j == 0 or not tokens.spaced[j - 1]:
+            return False
+        if ctx.stems(tokens.words[j]) & ctx.rules.earlier_event:
+            return True
+    return False
 
 
 def _light_verb_call(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> str | None:
@@ -314,10 +334,11 @@ def _fold_talks(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         group = _fold_compounds(ctx, group)
         hosts = [m for m in group if m.kind != "talks"]
         for mention in group:
-            if mention.kind == "talks" and hosts:
-                span = (mention.trigger.start, mention.trigger.end)
+            span = (mention.trigger.start, mention.trigger.end)
+            near = [h for h in hosts if not _sequenced(ctx, span, (h.trigger.start, h.trigger.end))]
+            if mention.kind == "talks" and near:
                 host = min(
-                    hosts, key=lambda h: ctx.token_distance(span, (h.trigger.start, h.trigger.end))
+                    near, key=lambda h: ctx.token_distance(span, (h.trigger.start, h.trigger.end))
                 )
                 host.absorbed.append(mention.trigger)
                 host.folded.append(mention.trigger)
@@ -327,6 +348,12 @@ def _fold_talks(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 kept.append(mention)
     kept.sort(key=lambda m: m.trigger.start)
     return kept
+
+
+def _sequenced(ctx: Context, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a word ordering two events in time (بعد، عقب ...) stands between two spans."""
+    start, end = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return ctx.has_word(ctx.rules.sequence, start, end)
 
 
 # --------------------------------------------------------------------------- describing
@@ -362,8 +389,17 @@ def _describe(
             mention.parties, mention.keys = others, _keys(others)
     if len(mention.keys) < 2 and content is not None and mention.claim is not None:
         speaker = mention.claim.speaker
+        if speaker.country in ctx.rules.international:
+            speaker = attrs.evolve(speaker, country=None)  # a UN envoy speaks for no state
         key = party_key(speaker)
-        if key and speaker.type is not syrdiplo.ActorType.ANONYMOUS and key not in mention.keys:
+        name = normalize_word(speaker.name)
+        media = _media(name, ctx.stems(name.split(" ")[0]), ctx.rules.media)
+        if (
+            key
+            and not media  # "قالت إنترفاكس إن ..." reports, it takes no part
+            and speaker.type is not syrdiplo.ActorType.ANONYMOUS
+            and key not in mention.keys
+        ):
             start = ctx.to_norm(speaker.start) if speaker.start is not None else -1
             end = ctx.to_norm_end(speaker.end) if speaker.end is not None else -1
             mention.parties.append(Party(speaker, start, end, "speaker"))
@@ -389,7 +425,10 @@ def _gather(
     reported = _own_part(ctx, mention)
     parties = _owned(ctx, mention, _parties(ctx, mention, reported, content))
     if len(_keys(parties)) < 2 and reported != mention.clause:
-        parties = _owned(ctx, mention, _parties(ctx, mention, mention.clause, content))
+        # what a statement made at the event says ("قال الكرملين إثر الاتصال إن ...
+        # تحركات الولايات المتحدة وروسيا") names no parties of it
+        frame = (mention.clause[0], reported[1])
+        parties = _owned(ctx, mention, _parties(ctx, mention, frame, content))
     for clause in earlier:
         if len(_keys(parties)) >= 2:
             break
@@ -518,23 +557,34 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
     actor = party.actor
     name = ctx.text[party.start : party.end]
     stems = ctx.stems(name.split(" ")[0])
+    word, attached = ctx.before(party.start)
     ignored = (
         (actor.type is syrdiplo.ActorType.ANONYMOUS and bool(stems & rules.sources))
         or ctx.in_attribution(party.start, party.end)
         or _media(name, stems, rules.media)
+        or bool(ctx.stems(word) & rules.media_words)  # "قناة القاهرة الإخبارية"
     )
-    word, attached = ctx.before(party.start)
     attached = attached + party.prefix
     previous = ctx.stems(word)
     placey = actor.type is syrdiplo.ActorType.ORGANIZATION or (
         actor.type is syrdiplo.ActorType.STATE
         and actor.role in (None, "name", "capital", "own_country", "adjective")
     )
-    placed = placey and bool(
-        ctx.attached_preposition(attached)
-        or previous & rules.place_before
-        or _introduced(ctx, ctx.previous_words(party.start, 4))  # "في العاصمة الروسية موسكو"
-    )
+    placed = False
+    if placey:
+        lead = ctx.previous_words(party.start - len(attached), 5)
+        if ctx.attached_preposition(attached):
+            # "مندوبين للولايات المتحدة" is a side, "لموسكو" a place
+            placed = not (ctx.stems(lead[-1] if lead else None) & rules.side_before)
+        elif word is not None and _placed_after(ctx, lead):
+            placed = True
+        elif previous & rules.place_before:
+            placed = False  # a role before the preposition: "وفود من روسيا"
+        else:  # "في العاصمة الروسية موسكو"
+            placed = _introduced(ctx, ctx.previous_words(party.start, 4))
+        if not placed and attached.startswith("و") and len(lead) >= 2:
+            # "في كل من اليمن وأوكرانيا": the first conjunct, even unknown, was a place
+            placed = _placed_after(ctx, lead[:-1])
     # the name begins with a stateless actor's name, or is the beginning of one
     stateless = len(name) > 2 and (
         name.startswith(rules.stateless_names) or name in rules.stateless_beginnings
@@ -551,6 +601,21 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
     )
 
 
+def _placed_after(ctx: Context, lead: list[str]) -> bool:
+    """Whether the words before a name (nearest last) introduce it as a place or topic:
+    a place word ("في"، "بشأن"، "من") with no role noun before it ("وفود من"), read
+    through "كل من" ("في كل من سوريا والعراق" but "بين كل من روسيا وتركيا")."""
+    if len(lead) >= 2 and lead[-1] in _EACH and lead[-2] in _EACH_HEADS:
+        lead = lead[:-2]
+    if not lead or not ctx.stems(lead[-1]) & ctx.rules.place_before:
+        return False
+    return not (
+        len(lead) >= 2
+        and lead[-1] in ctx.rules.side_prepositions
+        and ctx.stems(lead[-2]) & ctx.rules.side_before
+    )
+
+
 def _previous_end(ctx: Context, offset: int) -> int | None:
     """The end of the word before the one holding ``offset`` (across spaces only)."""
     word = ctx.word_at(offset)
@@ -564,13 +629,20 @@ def _previous_end(ctx: Context, offset: int) -> int | None:
 
 
 def _apply_format(ctx: Context, mention: Mention, sentence: tuple[int, int]) -> None:
-    formats = ctx.formats_in(*mention.clause) or ctx.formats_in(*sentence)
+    own = ctx.formats_in(*mention.clause)
+    if not own and len(mention.keys) >= 2:
+        return  # "وكذلك القمة التي جمعت بوتين بأردوغان" after "لقاءات الدول الضامنة"
+    formats = own or ctx.formats_in(*sentence)
     if not formats:
         return
     span = (mention.trigger.start, mention.trigger.end)
     found = min(formats, key=lambda f: ctx.token_distance(span, (f[0], f[1])))
     mention.format = found
     info = found[2]
+    if not own and info.location:
+        # a format named in another clause lends its parties, not its place
+        info = attrs.evolve(info, location=None)
+        mention.format = (found[0], found[1], info)
     if info.kind and mention.kind == "talks":
         mention.kind = info.kind
     if not info.parties:
@@ -703,11 +775,20 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
         if near and not (before and distance <= 1):
             continue
         if status == "negation":
+            if nearest not in own:
+                continue  # "لم يبحثا خلال لقائهما": the meeting took place
             if before and distance <= _NEGATION_BEFORE:
                 into.add("cancelled")
                 if nearest == own[0] and mention.info.needs_with and mention.info.form != "noun":
                     mention.negated_discussion = True  # "لم يناقش مع ترامب العقوبات"
             continue
+        if (
+            not before
+            and status in ("proposed", "planned")
+            and nearest in own
+            and _past_verb(ctx, mention)
+        ):
+            continue  # "اتصل كيري بلافروف وطلب منه حث النظام": the call took place
         if (before and distance <= _CUE_BEFORE) or (not before and distance <= _CUE_AFTER):
             into.add(status)
     # the folded talks words' cues speak for the event only when its own words have none
@@ -722,6 +803,11 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
         return _dated(ctx, mention, tense, source="cue" if firm else "tense")
     default = "ongoing" if mention.kind == "talks" else "occurred"
     return _dated(ctx, mention, default, source="default")
+
+
+def _past_verb(ctx: Context, mention: Mention) -> bool:
+    """Whether the event's own word is a past-tense verb ("التقى"، "اتصل")."""
+    return mention.info.form == "past" and mention.trigger.word not in ctx.rules.modal
 
 
 def _tense(mention: Mention) -> str | None:

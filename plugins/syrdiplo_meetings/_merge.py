@@ -6,8 +6,11 @@ clash of date, place, people or status) or starts a new one. A definite or
 demonstrative mention without parties of its own ("أثناء المكالمة"، "هذه
 المحادثات") joins the latest earlier event of a kind it can refer to. Talks
 mentions naming the same two people as a call or meeting ("المحادثات بين شويغو
-وكارتر") join that call or meeting. Events that rest on headings alone (often
-related-article links inside the page) are dropped.
+وكارتر") join that call or meeting. A demonstrative mention ("هذه المكالمة")
+joins the event named before even when its clause names parties of its own, and
+a mention marked as earlier ("محادثات هاتفية سابقة") joins only an event of its
+own date. Events that rest on headings alone (often related-article links inside
+the page) are dropped.
 """
 
 from __future__ import annotations
@@ -220,11 +223,27 @@ def merge_mentions(
     groups: list[Group] = []
     by_countries: dict[frozenset[str], list[Group]] = {}  # a mention agrees only with these
     for mention in mentions:
-        if not mention.valid and not mention.definite and mention.pair_reference:
-            _borrow_pair(groups, mention)
+        if not mention.valid and mention.pair_reference:
+            kinds = _anaphor_kinds(mention, anaphors, singular)
+            if not mention.definite or not any(g.kind in kinds for g in groups):
+                # "ناقش الزعيمان خلال الاتصال الهاتفي" after "أجرى ترمب محادثات مع بوتين":
+                # a definite mention with no event of its kind before it takes the pair
+                _borrow_pair(groups, mention)
+        if mention.demonstrative and mention.valid:
+            # "وتتزامن هذه المكالمة مع إعلان شويغو ... تسليم سوريا": the call named before
+            host = _anaphor_host(groups, mention, anaphors, singular)
+            if host is not None and not (_countries(mention) - host.countries):
+                mention.parties = []  # the event's parties are those named before
+                mention.keys = set()
+                host.add(mention)
+                continue
         if mention.valid:
             candidates = by_countries.get(_countries(mention), [])
             agreeing = [g for g in reversed(candidates) if _agrees(g, mention)]
+            if mention.earlier_event:
+                # "محادثات هاتفية سابقة": another event, unless it has the same date
+                value = mention.date[2].value if mention.date else None
+                agreeing = [g for g in agreeing if value and g.date and g.date.value == value]
             # an undated mention joins an undated event before a dated one
             date = mention.date[2].value if mention.date else None
             same_date = [g for g in agreeing if (g.date.value if g.date else None) == date]
@@ -238,24 +257,57 @@ def merge_mentions(
                 if host.kind == "talks" and mention.kind != "talks":
                     host.kind = mention.kind
         elif mention.definite:
-            kinds = _anaphor_kinds(mention, anaphors, singular)
-            date = mention.date[2] if mention.date else None
-            host = next(
-                (
-                    g
-                    for g in reversed(groups)
-                    if g.kind in kinds
-                    and _compatible_dates(g.date, date)
-                    and _compatible_status(g, mention)
-                ),
-                None,
-            )
+            host = _anaphor_host(groups, mention, anaphors, singular)
             if host is not None:
                 mention.parties = []  # a lone party next to "المكالمة" is not the call's
                 mention.keys = set()
                 host.add(mention)
-    groups = _fold_dated_talks(groups)
+    groups = _fold_named_talks(_fold_dated_talks(groups))
     return [g for g in groups if not g.headings_only]
+
+
+def _anaphor_host(
+    groups: list[Group],
+    mention: Mention,
+    anaphors: dict[str, tuple[str, ...]],
+    singular: frozenset[str],
+) -> Group | None:
+    """The latest event a definite mention without parties can refer to."""
+    kinds = _anaphor_kinds(mention, anaphors, singular)
+    date = mention.date[2] if mention.date else None
+    return next(
+        (
+            g
+            for g in reversed(groups)
+            if g.kind in kinds
+            and _compatible_dates(g.date, date)
+            and _compatible_status(g, mention)
+        ),
+        None,
+    )
+
+
+def _fold_named_talks(groups: list[Group]) -> list[Group]:
+    """Undated talks between the same two people as one call or meeting are that event.
+
+    "وصف الكرملين المحادثات بين بوتين وترامب بأنها بناءة" after "أجرى ترمب وبوتين
+    اتصالا هاتفيا": the talks join the call when it is the only event of those people.
+    """
+    out = list(groups)
+    for talks in groups:
+        persons = talks.persons
+        if talks.kind != "talks" or talks.date is not None or len(persons) < 2:
+            continue
+        hosts = [
+            g
+            for g in out
+            if g.kind != "talks" and g.countries == talks.countries and persons <= g.persons
+        ]
+        if len(hosts) == 1 and _compatible_status(hosts[0], talks.mentions[0]):
+            hosts[0].add(*talks.mentions)
+            hosts[0].sort()
+            out.remove(talks)
+    return out
 
 
 def _borrow_pair(groups: list[Group], mention: Mention) -> None:

@@ -101,8 +101,12 @@ class Rules:
     complementizers: PhraseMatcher
     attributions: PhraseMatcher
     place_before: frozenset[str]
+    side_before: frozenset[str]
+    side_prepositions: frozenset[str]
+    earlier_event: frozenset[str]
     topic_before: frozenset[str]
     media: tuple[str, ...]
+    media_words: frozenset[str]  # the one-word media names, to look up a word before a name
     stateless: frozenset[str]
     stateless_names: tuple[str, ...]  # the same, for str.startswith
     stateless_beginnings: frozenset[str]  # every beginning of a stateless name
@@ -111,6 +115,7 @@ class Rules:
     own_country: PhraseMatcher
     status: PhraseMatcher  # cue -> (status, near only)
     status_order: tuple[str, ...]
+    not_cues: frozenset[str]
     places: PhraseMatcher  # name -> Place
     formats: PhraseMatcher  # name -> FormatInfo
     states: PhraseMatcher  # name, capital or people -> StateWord
@@ -121,6 +126,8 @@ class Rules:
     conjoined_adjectives: Mapping[str, str]  # the same with و attached ("والأمريكي")
     with_words: frozenset[str]
     modal: frozenset[str]
+    past_particles: frozenset[str]
+    sequence: frozenset[str]
     since: frozenset[str]
     since_forms: frozenset[str]  # since words, with و or ف attached or not
     destination: frozenset[str]
@@ -325,6 +332,9 @@ def _states(
                     and not word.endswith(("ه", "ا", "ي"))
                 ):
                     adjectives.setdefault(word + "ا", code)  # "مسؤولين أمريكيين وروسًا"
+    for code, extra in lexicon.table("meetings").get("adjectives", {}).items():
+        for word in extra if isinstance(extra, list) else ():
+            adjectives.setdefault(_norm(word), code)
     return words, adjectives, names
 
 
@@ -385,8 +395,16 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         not_after=_matcher(_words(lexicon, "context", "not_after")),
         setting_before=_matcher(_words(lexicon, "context", "setting_before")),
         place_before=_norm_set(_words(lexicon, "parties", "place_before")),
+        side_before=_norm_set(_words(lexicon, "parties", "side_before", required=False)),
+        side_prepositions=_norm_set(
+            _words(lexicon, "parties", "side_prepositions", required=False)
+        ),
+        earlier_event=_norm_set(_words(lexicon, "context", "earlier_event", required=False)),
         topic_before=_norm_set(_words(lexicon, "parties", "topic_before")),
         media=tuple(_norm(w).casefold() for w in _words(lexicon, "parties", "media")),
+        media_words=frozenset(
+            _norm(w) for w in _words(lexicon, "parties", "media") if " " not in w.strip()
+        ),
         stateless=stateless,
         stateless_names=tuple(sorted(stateless)),
         stateless_beginnings=frozenset(
@@ -395,12 +413,15 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         sources=_norm_set(_words(lexicon, "parties", "sources")),
         international=frozenset(_words(lexicon, "parties", "international", required=False)),
         status_order=order,
+        not_cues=_norm_set(_words(lexicon, "status", "not_cues", required=False)),
         state_words=state_words,
         adjectives=adjectives,
         adjective_forms=adjective_forms,
         conjoined_adjectives={"و" + word: code for word, code in adjective_forms.items()},
         with_words=_norm_set(_words(lexicon, "grammar", "with")),
         modal=_norm_set(_words(lexicon, "grammar", "modal")),
+        past_particles=_norm_set(_words(lexicon, "grammar", "past_particles", required=False)),
+        sequence=_norm_set(_words(lexicon, "clauses", "sequence", required=False)),
         since=since,
         since_forms=since | {conj + word for conj in ("و", "ف") for word in since},
         destination=_norm_set(_words(lexicon, "grammar", "destination")),
