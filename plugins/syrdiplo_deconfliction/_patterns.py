@@ -138,6 +138,7 @@ class Patterns:
     negation: regex.Pattern[str]
     denial: Keyed
     again: Keyed
+    after_pause: Keyed
     not_negation: regex.Pattern[str]
     proposing: Keyed
     hedging: Keyed
@@ -208,7 +209,12 @@ def _plain_pattern(words: Iterable[str]) -> regex.Pattern[str]:
 
 
 def _mechanism(
-    lexicon: syrdiplo.Lexicon, key: str, spec: Mapping[str, Any], heads: list[str], stops: list[str]
+    lexicon: syrdiplo.Lexicon,
+    key: str,
+    spec: Mapping[str, Any],
+    heads: list[str],
+    stops: list[str],
+    purpose: list[str],
 ) -> MechanismPattern:
     where = f"mechanisms.{key}"
     needs = spec.get("needs", "none")
@@ -228,6 +234,7 @@ def _mechanism(
     lists: dict[str, list[str]] = {
         "heads": _entries(own_heads),
         "stops": _entries(stops, article=False),
+        "purpose": _entries(purpose, article=False),
     }
     if phrases:
         lists["phrases"] = _entries(_with_possessive(phrases))
@@ -241,7 +248,8 @@ def _mechanism(
         )
     head = (
         r"(?:(?P<head>(?P<hpfx>" + PROCLITIC + r")(?:\L<heads>)" + SUFFIX + r")"
-        r"(?:" + GAP + r"(?!(?:\L<stops>)" + WORD_END + r")[\p{L}\p{N}]+){0,5}?" + GAP + r")?"
+        r"(?:" + GAP + r"(?:(?!(?:\L<stops>)" + WORD_END + r")|(?<=(?:\L<purpose>)" + GAP + r"))"
+        r"[\p{L}\p{N}]+){0,5}?" + GAP + r")?"
     )
     core = r"(?P<core>(?P<cpfx>" + PROCLITIC + r")(?:" + "|".join(cores) + r"))"
     pattern = compile_pattern(WORD_START + head + core + WORD_END, **lists)
@@ -442,11 +450,12 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         raise _fail("mechanisms", "no mechanisms defined")
     heads = _words(lexicon, "heads", "words")
     stops = _words(lexicon, "heads", "filler_stops")
+    purpose = _words(lexicon, "heads", "purpose")
     built = []
     for key, spec in mechanisms.items():
         if not isinstance(spec, dict):
             raise _fail(f"mechanisms.{key}", "expected a table")
-        built.append(_mechanism(lexicon, key, spec, heads, stops))
+        built.append(_mechanism(lexicon, key, spec, heads, stops, purpose))
     definite = _entries(_words(lexicon, "anaphora", "definite"), article=False)
     possessive = _entries(_words(lexicon, "anaphora", "possessive"), article=False)
     # "التنسيق" takes its article (and بال، لل ...); a construct "قنوات الاتصال" is definite already.
@@ -502,6 +511,9 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         "governor": _word_list_pattern(_words(lexicon, "governors", "words")),
         "denial": _word_list_pattern(_words(lexicon, "negation", "denial"), article=False),
         "again": _word_list_pattern(_words(lexicon, "modality", "again"), article=False),
+        "after_pause": _word_list_pattern(
+            _words(lexicon, "modality", "after_pause"), article=False
+        ),
         "proposing": _word_list_pattern(
             _words(lexicon, "modality", "proposing"), article=False, future=True
         ),

@@ -45,6 +45,8 @@ MODAL_SCOPE = 7
 DENIAL_SCOPE = 12
 #: Words after a mechanism read for "again" ("فعّلت الخط الساخن مجددا").
 AGAIN_AFTER = 2
+#: Words after a mechanism read for "after it stopped" ("فعّلت القناة ... بعد توقفها").
+PAUSE_AFTER = 14
 #: Words a verb may stand before the weak word that frames its object
 #: ("أوقفت وزارة الدفاع الاتصالات مع الجانب الأمريكي في إطار مذكرة التفاهم").
 WEAK_REACH = 10
@@ -83,7 +85,8 @@ def resolve(
     resumed into proposed and drops active (a wish to keep a channel says
     nothing of its state); a future verb turns resumed into proposed but keeps
     active ("ستبقي على قنوات الاتصال مفتوحة") and suspended (a suspension from
-    midnight). Hedging (a threat, a possibility, a call) drops suspended and
+    midnight). A resumption that is the purpose of something ("نعمل لإعادة خط
+    الاتصال", "اتصالات لاستئناف العمل بالمذكرة") is only proposed. Hedging (a threat, a possibility, a call) drops suspended and
     violated. Keeping to a mechanism (``comply``) is active, and violated when
     negated ("لم تلتزم"). Setting a mechanism up (``establish``) is proposed when
     wished, planned or the purpose of something ("لإنشاء"), else nothing.
@@ -103,7 +106,7 @@ def resolve(
     if base == "resumed":
         if negated:
             return "suspended"
-        return "proposed" if proposing or future else "resumed"
+        return "proposed" if proposing or future or purpose else "resumed"
     if base == "suspended":
         if negated:
             return "active"
@@ -192,12 +195,18 @@ def _may(pats: Patterns, snippet: str) -> bool:
 
 
 def _again(words: Words, pats: Patterns, snippet: Snippet, mention: Mention) -> bool:
-    """An "again" word before the cue or right after the mechanism."""
+    """An "again" word before the cue or right after the mechanism, or "after it stopped" later."""
     if pats.again.search_in(snippet):
         return True
     after = _WORD.finditer(words.text, mention.end, mention.clause.end)
-    following = list(itertools.islice(after, AGAIN_AFTER))
-    return bool(following) and bool(pats.again.search(words, mention.end, following[-1].end()))
+    following = list(itertools.islice(after, PAUSE_AFTER))
+    if not following:
+        return False
+    near = following[min(AGAIN_AFTER, len(following)) - 1].end()
+    if pats.again.search(words, mention.end, near):
+        return True
+    # "after it had stopped" later in the clause ("فعّلت قناة الاتصال ... بعد توقفها")
+    return bool(pats.after_pause.search(words, mention.end, following[-1].end()))
 
 
 def _judge(
@@ -257,7 +266,10 @@ def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | N
     for match in pats.cues.before.findall(words, lo, mention.core_start):
         status = pats.cues.kind(match)
         if match.start() >= mention.start:  # the governing word is itself the cue ("نسقت ...")
-            gap: int | None = 0
+            # ... unless it stands in a relative clause inside the mention: in "تعليق قناة
+            # الاتصال التي أقامتها ... لمنع حوادث" the channel is suspended, not set up
+            inside = pats.gap_breaks.search(text, mention.start, match.start())
+            gap: int | None = None if inside else 0
         else:
             gap = _clean_gap(words, pats, match.end(), mention.start, MAX_GAP)
         if gap is None or (mention.conj and gap > 0):

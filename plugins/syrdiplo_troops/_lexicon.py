@@ -126,19 +126,20 @@ class TroopLexicon:
             definite=words("units", "definite"),
         )
         self.weak_license = compile_pattern(
-            r"\s+(?:\L<military>|من\s+(?:\L<members>\s+)?\L<force>)" + WORD_END,
+            # "عنصر من القوات"، "عنصر بالجيش الروسي"، "عنصر في الجيش"
+            r"\s+(?:\L<military>|(?:(?:من|في)\s+|ب)(?:\L<members>\s+)?\L<force>)" + WORD_END,
             military=words("units", "military"),
             members=members,
             force=force,
         )
         self.modifier = compile_pattern(
-            r"\s*[و]?(?:\L<modifiers>)" + WORD_END, modifiers=words("units", "modifiers")
+            r"\s*[وب]?(?:\L<modifiers>)" + WORD_END, modifiers=words("units", "modifiers")
         )
         self.others = compile_pattern(
             r"\s+(?:\L<others>)" + WORD_END, others=words("units", "others")
         )
         self.non_state_at = compile_pattern(
-            r"\s*(?:من\s+)?(?:\L<members>\s+)?(?:\L<non_state>)" + WORD_END,
+            r"\s*(?:(?:من|في)\s+|ب)?(?:\L<members>\s+)?(?:\L<non_state>)" + WORD_END,
             members=members,
             non_state=words("not_troops", "non_state"),
         )

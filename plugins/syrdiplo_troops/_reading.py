@@ -287,6 +287,10 @@ class _DocumentReader:
             elif actor.type is syrdiplo.ActorType.ANONYMOUS:
                 kind = "official"
             else:
+                # a person named as an ally or another party ("حليفة لعائلة الأسد",
+                # "إلى جانب نظام الأسد", "بالتنسيق مع بوتين") owns nothing here
+                if self._not_owner_place(start, ""):
+                    continue
                 kind = "person"
             yield _Owner(start=start, end=end, code=code, kind=kind)
 
