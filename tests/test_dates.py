@@ -128,6 +128,10 @@ def test_samples_reach_the_gold(sample_articles: list[dict], sample_gold: list[d
         ("يومي 26 و27 آب", Precision.RANGE, "published"),
         ("في وقت سابق", Precision.NONE, None),
         ("2024/11/13 - 6:37 م", Precision.TIME, "absolute"),
+        ("سنة ألفين وتسعة", Precision.YEAR, "absolute"),
+        ("في أيار 2014 ثم في آب من العام ذاته", Precision.MONTH, "previous"),
+        ("عام 2014 ثم في الشهر ذاته", Precision.YEAR, "absolute"),  # no month to point to
+        ("في آب من العام ذاته", Precision.MONTH, None),
     ],
 )
 def test_precision_and_anchor(text: str, precision: Precision, anchor: str | None) -> None:
@@ -271,6 +275,25 @@ def test_resolve_takes_a_lexicon() -> None:
     lexicon = core_lexicon().extended("months", {"gregorian": {"8": ["اغشت"]}}, origin="test")
     assert [t.value for t in resolve("في 3 اغشت 2021", lexicon=lexicon)] == ["2021-08-03"]
     assert resolve("في 3 اغشت 2021") == []
+
+
+def test_pointing_back_takes_the_nearest_date_before() -> None:
+    text = "التقيا في أيار 2014، ثم في آذار 2016، واتفقا في تموز من العام نفسه، ثم في الشهر ذاته"
+    assert [(t.value, t.anchor) for t in resolve(text, "2021-07-28")] == [
+        ("2014-05", "absolute"),
+        ("2016-03", "absolute"),
+        ("2016-07", "previous"),
+        ("2016-07", "previous"),
+    ]
+
+
+def test_outlet_names_are_data() -> None:
+    text = "وقال لصحيفة الشام اليوم إن"
+    assert [t.text for t in resolve(text, "2021-07-28")] == ["اليوم"]
+    lexicon = core_lexicon().extended(
+        "dates", {"not_a_date": {"outlets": ["الشام اليوم"]}}, origin="test"
+    )
+    assert resolve(text, "2021-07-28", lexicon=lexicon) == []
 
 
 # --------------------------------------------------------------------------- the data

@@ -285,6 +285,19 @@ def load_date_words(lexicon: Lexicon) -> DateWords:
     b.plain("this", "dates", "directions", "this")
     b.lists["same_after"] = lexicon.words("dates", "same_year", "after", required=False)
     b.lists["same_before"] = lexicon.words("dates", "same_year", "before", required=False)
+    b.lists["same_bare_before"] = lexicon.words("dates", "same_year", "bare_before", required=False)
+    b.add(
+        "year_thousands",
+        b.numbered("dates", "year_words", "thousands", low=1000, high=2000, complete=False),
+        table="dates",
+        path="year_words.thousands",
+    )
+    b.add(
+        "year_part",
+        b.numbered("dates", "year_words", "parts", low=1, high=900, complete=False),
+        table="dates",
+        path="year_words.parts",
+    )
     b.plain("month_of_day", "dates", "month_of_day", "current")
     modifiers = b.named("dates", "modifiers", allowed=(*MODIFIERS, "approx", "seasons"))
     b.add(
@@ -360,9 +373,12 @@ def load_date_words(lexicon: Lexicon) -> DateWords:
         "before_general",
         "event_names",
         "count_nouns",
+        "outlets",
+        "outlets_marked",
+        "media_nouns",
     ):
         b.plain(name, "dates", "not_a_date", name)
-    for name in ("before_today", "before_general", "event_names"):
+    for name in ("before_today", "before_general", "event_names", "media_nouns"):
         for word in b.lists[name]:
             if " " in word_key(word):
                 raise DataFileError(

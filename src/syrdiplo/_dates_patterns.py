@@ -99,7 +99,7 @@ def _day(tag: str) -> str:
 
 
 # "و", "-", "إلى", "حتى" between the two ends of a range
-_RANGE_SEP = r"(?:_O_[-–]_O_|_S_\L<c_and>_O_|_S_\L<c_to>_S_)"
+_RANGE_SEP = r"(?:_O_[-–]_O_|_O_\L<c_and>_O_|_S_\L<c_to>_S_)"  # "26 و27", "3و4" too
 
 
 def _months(tag: str) -> str:
@@ -171,6 +171,8 @@ _CROSS_RANGE = rf"""
     (?:(?P<dw>\L<dayword>)_S_)?
     {_day("1")}(?:_S_\L<c_of>_S_|_O_)
     (?P<m1>\L<gmonth>)_NL_
+    (?:(?:_O_[/\\|\-–]_O_|_S_)(?P<mb1>\L<gmonth>)_NL_  # "30 أيار مايو", "30 مايو/أيار"
+      |_O_\(_O_(?P<mc1>\L<gmonth>)_O_\))?
     (?:(?:_O_,_O_|_S_)(?P<y1>_Y_))?
     {_RANGE_SEP}
     {_day("2")}(?:_S_\L<c_of>_S_|_O_)
@@ -212,6 +214,9 @@ _RELATIVE = r"""
     _B_
     _PRO_
     (?:
+        (?:(?P<same>\L<period>|\L<today>)_S_\L<same_after>  # "العام نفسه", "اليوم ذاته"
+          |\L<same_bare_before>_S_(?P<sameb>\L<period>|\L<today>))_NL_
+      |
         (?:(?P<mod>\L<modifier>)_S_(?:\L<c_of>_S_)?)?
         (?:(?P<this>\L<this>)_S_(?P<pera>\L<period>)
           |(?P<perb>\L<period>)(?:_S_(?P<dir>\L<direction>))?)
@@ -234,6 +239,17 @@ _RELATIVE = r"""
         (?:_S_(?P<wdir>\L<direction>)
           |_S_(?:\L<c_of>_S_)?(?P<wper>\L<week_period>)_S_(?P<wpdir>\L<direction>))?
     )
+    _E_
+"""
+
+# "عام ألفين وخمسة عشر", "سنة ألف وتسعمئة وتسعين", "مطلع العام ألفين"
+_WORD_YEAR = r"""
+    _B_
+    _PRO_
+    (?:(?P<mod>\L<modifier>)_S_(?:\L<c_of>_S_)?)?
+    (?:(?P<season>\L<season>)_S_(?:\L<c_of>_S_)?)?
+    \L<cue_year>_S_
+    (?P<wy>\L<year_thousands>_NL_(?:_S_\L<c_and>_O_\L<year_part>_NL_){0,4})
     _E_
 """
 
@@ -329,6 +345,7 @@ _HEAD_LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "weekday": ("first", ("relative",)),
     "relday": ("last", ("relative",)),
     "period": ("first", ("relative", "calendar")),
+    "year_thousands": ("first", ("word_year",)),
     "unit": ("first", ("duration",)),
     "plural_period": ("first", ("vague",)),
     "vague": ("last", ("vague",)),
@@ -387,6 +404,9 @@ class DatePatterns:
     before: dict[str, frozenset[str]]
     #: word lists checked after an expression, as patterns matched at its end
     after: dict[str, re.Pattern[str]]
+    #: news outlets whose names hold a date word: always, and only when marked
+    outlets: re.Pattern[str]
+    outlets_marked: re.Pattern[str]
     #: per ISO weekday: the words before and after it that make it no day
     weekday_before: dict[int, frozenset[str]]
     weekday_after: dict[int, re.Pattern[str]]
@@ -400,6 +420,7 @@ def build_patterns(words: DateWords) -> DatePatterns:
         ("cross_range", _compile(words, _CROSS_RANGE)),
         ("numeric", _compile(words, _NUMERIC)),
         ("year", _compile(words, _YEAR)),
+        ("word_year", _compile(words, _WORD_YEAR)),
         ("relative", _compile(words, _RELATIVE)),
         ("duration", _compile(words, _DURATION)),
         ("vague", _compile(words, _VAGUE)),
@@ -409,7 +430,7 @@ def build_patterns(words: DateWords) -> DatePatterns:
     heads, head_kinds = _heads(words)
     before = {
         name: frozenset(words.keys[name])
-        for name in ("before_today", "before_general", "event_names")
+        for name in ("before_today", "before_general", "event_names", "media_nouns")
     }
     after = {
         name: _followed(words.keys[name])
@@ -432,6 +453,8 @@ def build_patterns(words: DateWords) -> DatePatterns:
         number_shape=_compile(words, _NUMBER_SHAPE),
         before=before,
         after=after,
+        outlets=_names(words.keys["outlets"]),
+        outlets_marked=_names(words.keys["outlets_marked"]),
         weekday_before=weekday_before,
         weekday_after=weekday_after,
         words=words,
@@ -441,3 +464,18 @@ def build_patterns(words: DateWords) -> DatePatterns:
 def _followed(keys: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching one of ``keys`` as the next word(s), at the end of an expression."""
     return re.compile(r"[^\S\n]*(?:" + trie(keys) + r")(?!\w)")
+
+
+def _names(keys: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for names written with a prefix or not ("لرأي اليوم", "للمصري اليوم").
+
+    The group ``name`` is the name itself, without the prefix.
+    """
+    bare = [key[2:] for key in keys if key.startswith("ال")]
+    return re.compile(
+        r"(?<!\w)(?:[وف]?[بلك]?(?P<name>"
+        + trie(keys)
+        + r")|[وف]?لل(?P<short>"
+        + trie(bare)
+        + r"))(?!\w)"
+    )

@@ -34,6 +34,7 @@ __all__ = ["Found", "Reader"]
 
 ABSOLUTE = "absolute"
 PUBLISHED = "published"
+PREVIOUS = "previous"  # placed by an earlier date of the text ("من العام نفسه")
 MISMATCH = "weekday-mismatch"
 HIJRI = "hijri"
 
@@ -49,6 +50,7 @@ _REACH: dict[str, tuple[int, int]] = {
     "cross_range": (5, 5),
     "numeric": (4, 2),
     "year": (5, 4),
+    "word_year": (5, 8),
     "relative": (3, 4),
     "duration": (4, 3),
     "vague": (4, 3),
@@ -65,6 +67,11 @@ _RANGE_REACH = 60
 # one behind it: "توصلت الأطراف في أيار إلى اتفاق" written in December is last May.
 _AHEAD_DAYS = 120
 _AHEAD_MONTHS = 4
+# how far (in characters) around a date word an outlet name holding it is looked for
+_OUTLET_REACH = 20
+_OPENING_QUOTES = frozenset("«\"\u201c\u201d'\u2018(")
+# the year, month and day at the start of a value ("2015", "2015-11", "2015-11-03/...")
+_VALUE_PARTS = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
 
 
 class Found(NamedTuple):
@@ -79,6 +86,10 @@ class Found(NamedTuple):
     flags: tuple[str, ...] = ()
     rank: int = 0  # lower wins a tie in length (before the family's own order)
     day: dt.date | None = None  # the day a clock time next to it falls on
+    #: what an expression pointing back to an earlier date needs from it: ``("year",)``,
+    #: ``("month",)``, ``("day",)``, or ``("in_year", month, day1, day2)`` for a month
+    #: (and days) "من العام نفسه" (a day of 0 for none)
+    back: tuple[str, int, int, int] | tuple[str] | None = None
 
 
 class Reader:
@@ -95,6 +106,7 @@ class Reader:
             "cross_range": self._cross_range,
             "numeric": self._numeric,
             "year": self._year,
+            "word_year": self._word_year,
             "relative": self._relative,
             "duration": self._duration,
             "vague": self._vague,
@@ -122,6 +134,8 @@ class Reader:
         for start, end in windows.get("time", ()):
             times.extend(self.patterns.time.finditer(self.text, start, end))
         chosen = _longest_first(found)
+        if any(f.back is not None for f in chosen):
+            chosen = self._point_back(chosen)
         return self._with_times(chosen, times) if times else chosen
 
     def _windows(self) -> dict[str, list[tuple[int, int]]]:
@@ -309,7 +323,7 @@ class Reader:
         if match.group(f"y{tag}") is not None:
             return int(match.group(f"y{tag}")), ABSOLUTE, True
         if match.group(f"ysame{tag}") is not None:
-            return None, None, True  # "من العام نفسه": a year the text named before
+            return None, PREVIOUS, True  # "من العام نفسه": a year the text named before
         if match.group(f"ypa{tag}") is not None or match.group(f"ypb{tag}") is not None:
             if match.group(f"ythis{tag}") is not None:
                 offset = 0
@@ -336,6 +350,29 @@ class Reader:
         """Whether the date is a limit ("حتى 10 يناير"): then it may as well lie ahead."""
         cue = match.group("cue")
         return cue is not None and word_key(cue) in self.words.keys["c_to"]
+
+    def _in_outlet(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` lies inside the name of a news outlet."""
+        low, high = max(0, start - _OUTLET_REACH), min(len(self.text), end + _OUTLET_REACH)
+        for pattern, marked in (
+            (self.patterns.outlets, False),
+            (self.patterns.outlets_marked, True),
+        ):
+            for name in pattern.finditer(self.text, low, high):
+                group = "name" if name.group("name") is not None else "short"
+                if not name.start(group) <= start < end <= name.end(group):
+                    continue
+                if not marked or self._marked_name(name.start()):
+                    return True
+        return False
+
+    def _marked_name(self, start: int) -> bool:
+        """Whether a name at ``start`` is quoted or follows a media noun ("موقع ...")."""
+        if start > 0 and self.text[start - 1] in _OPENING_QUOTES:
+            return True
+        token = self._previous_token(start)
+        nouns = self.patterns.before["media_nouns"]
+        return any(token[i:] in nouns for i in range(3) if all(c in "وفبل" for c in token[:i]))
 
     def _names_event(self, start: int) -> bool:
         return self._preceded_by(start, self.patterns.before["event_names"])
@@ -397,6 +434,9 @@ class Reader:
             anchor_kind = PUBLISHED if self.anchor is not None else None
 
         if day1 is None:
+            if year is None and anchor_kind == PREVIOUS:
+                back = ("in_year", month, 0, 0)
+                return Found(start, end, None, Precision.MONTH, modifier, None, back=back)
             value = month_value(year, month) if year is not None else None
             return Found(start, end, value, Precision.MONTH, modifier, anchor_kind)
 
@@ -408,9 +448,11 @@ class Reader:
                     return None  # no such day in any year near the anchor (31 نيسان)
                 year = nearest.year
         if year is None:
-            return Found(
-                start, end, None, Precision.RANGE if is_range else Precision.DAY, None, anchor_kind
-            )
+            precision = Precision.RANGE if is_range else Precision.DAY
+            if anchor_kind == PREVIOUS:
+                back = ("in_year", month, day1, day2 or 0)
+                return Found(start, end, None, precision, None, None, back=back)
+            return Found(start, end, None, precision, None, anchor_kind)
         try:
             first = dt.date(year, month, day1)
             last = dt.date(year, month, day2) if is_range and day2 is not None else None
@@ -557,7 +599,78 @@ class Reader:
             return Found(start, end, value, Precision.RANGE, modifier, ABSOLUTE)
         return Found(start, end, year_value(year), Precision.YEAR, modifier, ABSOLUTE)
 
+    def _word_year(self, match: re.Match[str]) -> Found | None:
+        """A year written in words: "عام ألفين وخمسة عشر" is 2015."""
+        parts = re.split(r"[^\S\n]+و[^\S\n]*", match.group("wy"))
+        year = 0
+        for i, part in enumerate(parts):
+            value = self._meaning("year_thousands" if i == 0 else "year_part", part)
+            if not isinstance(value, int):
+                return None
+            year += value
+        if not 1800 <= year <= 2199:
+            return None
+        modifier = self._modifier(match.group("mod"))
+        start = self._start(match, "pro")
+        return Found(start, match.end(), year_value(year), Precision.YEAR, modifier, ABSOLUTE)
+
+    def _same_period(self, match: re.Match[str]) -> Found | None:
+        """A year, month or day pointing back: "في العام نفسه", "في الشهر ذاته"."""
+        word = match.group("same") or match.group("sameb")
+        if word_key(word) in self.words.keys["today"]:
+            kind, precision = "day", Precision.DAY
+        else:
+            period = self._meaning("period", word)
+            if period == "year":
+                kind, precision = "year", Precision.YEAR
+            elif period == "month":
+                kind, precision = "month", Precision.MONTH
+            else:
+                return None  # "الأسبوع نفسه": left alone
+            if match.group("same") is not None and self._preceded_by(
+                match.start("same"), self.patterns.before["before_general"]
+            ):
+                return None  # "الأمين العام نفسه": the secretary-general himself
+        start = self._start(match, "pro")
+        return Found(start, match.end(), None, precision, back=(kind,))
+
+    def _point_back(self, chosen: list[Found]) -> list[Found]:
+        """Give the expressions that point back ("من العام نفسه") the date they point to.
+
+        The year is that of the nearest date before that names its year (an absolute
+        one, one placed this way, or a year or month named from the publication date:
+        "العام الماضي"); the month and the day are those of the nearest date before
+        with that precision. With none, a month keeps a null value ("نوفمبر من العام
+        نفسه") and a bare period ("في الشهر نفسه") is no date at all.
+        """
+        year: int | None = None
+        month: tuple[int, int] | None = None
+        day: dt.date | None = None
+        out = []
+        for item in chosen:
+            if item.back is not None:
+                bare = item.back[0] != "in_year"
+                item = _placed(item, year, month, day)
+                if bare and item.value is None:
+                    continue  # "في الشهر نفسه" with nothing before it: no date at all
+            parts = _VALUE_PARTS.match(item.value) if item.value and item.anchor else None
+            if parts is not None:
+                names_year = item.anchor in (ABSOLUTE, PREVIOUS) or item.precision in (
+                    Precision.YEAR,
+                    Precision.MONTH,
+                )
+                if names_year:
+                    year = int(parts.group(1))
+                if parts.group(2):
+                    month = (int(parts.group(1)), int(parts.group(2)))
+                    if parts.group(3):
+                        day = dt.date(month[0], month[1], int(parts.group(3)))
+            out.append(item)
+        return out
+
     def _relative(self, match: re.Match[str]) -> Found | None:
+        if match.group("same") is not None or match.group("sameb") is not None:
+            return self._same_period(match)
         if match.group("pera") is not None or match.group("perb") is not None:
             return self._period(match)
         if match.group("rd") is not None:
@@ -612,6 +725,8 @@ class Reader:
             and match.group("part") is None
             and word.lstrip("وف") in self.words.keys["today"]
         ):
+            if self._in_outlet(match.start("rd"), match.end("rd")):
+                return None  # "رأي اليوم", "قناة مصر اليوم": a news outlet
             if self._preceded_by(match.start("rd"), self.patterns.before["before_today"]):
                 return None
             if self._followed_by(end, self.patterns.after["after_today"]):
@@ -888,3 +1003,35 @@ def _longest_first(found: list[tuple[Found, int]]) -> list[Found]:
         chosen.insert(i, item)
         starts.insert(i, item.start)
     return chosen
+
+
+def _placed(
+    item: Found, year: int | None, month: tuple[int, int] | None, day: dt.date | None
+) -> Found:
+    """``item``, which points back, with the value the date before gives it (if any)."""
+    back = item.back or ("",)
+    value: str | None = None
+    found_day: dt.date | None = None
+    try:
+        if back[0] == "year" and year is not None:
+            value = year_value(year)
+        elif back[0] == "month" and month is not None:
+            value = month_value(*month)
+        elif back[0] == "day" and day is not None:
+            value, found_day = day_value(day), day
+        elif back[0] == "in_year" and year is not None and len(back) == 4:
+            _, number, first, last = back
+            if not first:
+                value = month_value(year, number)
+            elif last:
+                value = range_value(
+                    day_value(dt.date(year, number, first)), day_value(dt.date(year, number, last))
+                )
+            else:
+                found_day = dt.date(year, number, first)
+                value = day_value(found_day)
+    except ValueError:  # 29 February of a year that has none
+        value, found_day = None, None
+    if value is None:
+        return item._replace(back=None)
+    return item._replace(value=value, anchor=PREVIOUS, day=found_day, back=None)

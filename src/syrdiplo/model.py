@@ -281,6 +281,7 @@ class Timex:
         expression cannot be placed on the calendar (no anchor, or vague).
     :param anchor: what the value was computed from: ``"absolute"`` when the text
         gives the year itself, ``"published"`` when the publication date was used,
+        ``"previous"`` when an earlier date of the text was ("من العام نفسه"),
         ``None`` when nothing anchored it.
     :param flags: remarks such as ``"weekday-mismatch"`` (the weekday named next
         to a date does not fall on that date) or ``"hijri"``.
