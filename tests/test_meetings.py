@@ -399,6 +399,7 @@ def test_registered_lexicon_table(pipeline: syrdiplo.Pipeline) -> None:
     [
         ({"formats": {"bad": {"names": ["صيغة"], "parties": ["Russia"]}}}, "formats.bad.parties"),
         ({"formats": {"bad": {"names": ["صيغة"], "kind": "dinner"}}}, "formats.bad.kind"),
+        ({"formats": {"bad": {"names": ["صيغة"], "assembly": "yes"}}}, "formats.bad.assembly"),
         ({"status": {"order": ["planned", "cancelled"]}}, "status.order"),
         ({"merge": {"anaphors": {"call": ["phone"]}}}, "merge.anaphors.call"),
     ],
@@ -701,6 +702,193 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         [("meeting", "IR-RU-TR", None, None), ("meeting", "RU-TR", "occurred", None)],
     ),
     (
+        "report-date-yields-to-the-meeting-date",  # "كشف ... أمس عن لقاء ... اليوم"
+        "2015-12-22",
+        "كشف غاتيلوف أمس عن لقاء بين روسيا والولايات المتحدة في جنيف اليوم لبحث الأزمة السورية.",
+        [("meeting", "RU-US", None, "2015-12-22")],
+    ),
+    (
+        "report-date-yields-after-the-verb",  # the event's own date after its verb
+        "2015-12-22",
+        "كشف غاتيلوف أمس عن لقاء روسي أمريكي يعقد اليوم في جنيف.",
+        [("meeting", "RU-US", None, "2015-12-22")],
+    ),
+    (
+        "report-date-is-the-last-resort",  # only the report's date: it is kept
+        "2015-12-22",
+        "أعلن الكرملين أمس عن اتصال هاتفي بين بوتين وأوباما.",
+        [("call", "RU-US", "occurred", "2015-12-21")],
+    ),
+    (
+        "statement-date-after-the-meeting",  # the meeting's date, not the statement's
+        "2015-12-22",
+        "قال لافروف أمس بعد لقائه كيري في موسكو اليوم إن الخلافات قائمة.",
+        [("meeting", "RU-US", "occurred", "2015-12-22")],
+    ),
+    (
+        "deal-is-no-holding",  # "عقد صفقة" is not "held": one planned meeting
+        "2018-07-10",
+        "سيلتقي بوتين وترامب في هلسنكي يوم 16 تموز. ويريد ترامب خلال اللقاء عقد صفقة مع "
+        "بوتين بشأن سوريا.",
+        [("meeting", "RU-US", "planned", "2018-07-16")],
+    ),
+    (
+        "holding-after-a-preposition",  # "إلى عقد قمة": the summit is not held yet
+        "2018-07-10",
+        "تسعى موسكو إلى عقد قمة بين بوتين وترامب.",
+        [("meeting", "RU-US", "proposed", None)],
+    ),
+    (
+        "signed-contract-is-no-holding",  # "وقعا عقدا"
+        "2018-07-10",
+        "سيزور الأسد موسكو الأسبوع المقبل. ووقعت روسيا وسوريا عقدا لتطوير ميناء طرطوس "
+        "قبيل الزيارة.",
+        [("meeting", "RU-SY", "planned", None)],
+    ),
+    (
+        "held-is-still-held",  # "عقد ... لقاء" and "اللقاء الذي عقد"
+        "2018-07-10",
+        "عقد بوتين وترامب لقاء في هلسنكي أمس. وكان اللقاء الذي عقد في هلسنكي بين بوتين "
+        "وترامب الأول من نوعه.",
+        [("meeting", "RU-US", "occurred", "2018-07-09")],
+    ),
+    (
+        "we-made-a-call",  # "أجرينا اتصالا": the speaker's country and the counterpart
+        "2017-05-03",
+        "وتابع أردوغان: لقد أجرينا اتصالا مع بوتين.",
+        [("call", "RU-TR", "occurred", None)],
+    ),
+    (
+        "we-made-a-call-reported",
+        "2017-05-03",
+        "وأشار لافروف إلى أننا أجرينا اتصالا مع الأمريكيين أمس.",
+        [("call", "RU-US", "occurred", "2017-05-02")],
+    ),
+    (
+        "i-received-a-call",
+        "2017-05-03",
+        "قال ظريف: تلقيت اتصالا من كيري أمس.",
+        [("call", "IR-US", "occurred", "2017-05-02")],
+    ),
+    (
+        "we-hold-contacts-are-talks",  # plural contacts held: talks, not a call
+        "2017-05-03",
+        "قال لافروف إننا نجري اتصالات مع الأمريكيين بشأن سوريا.",
+        [("talks", "RU-US", "ongoing", None)],
+    ),
+    (
+        "security-council-session-with-a-relative-clause",  # negative: who called the session
+        "2016-09-26",
+        "وخلال اجتماع مجلس الأمن الذي دعت إليه بريطانيا، اتهم المندوب البريطاني روسيا "
+        "بارتكاب جرائم حرب في حلب.",
+        [],
+    ),
+    (
+        "security-council-session-with-a-quarrel",  # negative: a quarrel at the session
+        "2016-09-26",
+        "شهد اجتماع مجلس الأمن أمس، الذي دعت إليه روسيا، مشادة بين المندوبة الأمريكية "
+        "سامانثا باور ونظيرها الروسي فيتالي تشوركين.",
+        [],
+    ),
+    (
+        "security-council-holds-a-session",  # negative: requested by two members
+        "2016-09-26",
+        "عقد مجلس الأمن الدولي اجتماعا طارئا مغلقا أمس بطلب من روسيا وبريطانيا.",
+        [],
+    ),
+    (
+        "meeting-at-the-security-council",  # a bilateral held at the Council's seat
+        "2016-09-26",
+        "عقد لافروف وكيري لقاء في مقر مجلس الأمن الدولي أمس.",
+        [("meeting", "RU-US", "occurred", "2016-09-25")],
+    ),
+    (
+        "indefinite-plural-nationalities",  # "خبراء روس وإيرانيون وأتراك"
+        "2017-01-01",
+        "اجتمع خبراء روس وإيرانيون وأتراك في أستانة أمس.",
+        [("meeting", "IR-RU-TR", "occurred", "2016-12-31")],
+    ),
+    (
+        "indefinite-plural-officials",
+        "2017-01-01",
+        "التقى مسؤولون أمريكيون وإيرانيون في مسقط أمس.",
+        [("meeting", "IR-US", "occurred", "2016-12-31")],
+    ),
+    (
+        "indefinite-plural-envoys",
+        "2017-01-01",
+        "اجتمع مبعوثون بريطانيون وفرنسيون في باريس أمس.",
+        [("meeting", "FR-GB", "occurred", "2016-12-31")],
+    ),
+    (
+        "experts-meet",  # "خبراء" are a source only when they speak
+        "2016-09-08",
+        "من المنتظر أن يلتقي خبراء أمريكيون وروس في جنيف قريبا لعقد محادثات حول حلب.",
+        [("meeting", "RU-US", "planned", None)],
+    ),
+    (
+        "speaking-experts-are-no-party",
+        "2018-07-17",
+        "رأى خبراء أمريكيون أن اللقاء بين بوتين وأردوغان كان مثمرا.",
+        [("meeting", "RU-TR", None, None)],
+    ),
+    (
+        "idea-of-holding-is-proposed",  # "دعمت فكرة عقد اجتماع"
+        "2018-05-29",
+        "أعلن بوغدانوف أن بلاده دعمت فكرة عقد اجتماع ثلاثي روسي أردني أميركي حول الجنوب السوري.",
+        [("meeting", "JO-RU-US", "proposed", None)],
+    ),
+    (
+        "agreed-to-organise-is-planned",  # "اتفقتا على تنظيم لقاء"
+        "2015-10-02",
+        "وكانت واشنطن وموسكو قد اتفقتا على تنظيم لقاء بأسرع وقت ممكن بين عسكريي البلدين.",
+        [("meeting", "RU-US", "planned", None)],
+    ),
+    (
+        "authorities-are-a-side",  # "السلطات العسكرية الروسية والأميركية"
+        "2015-10-02",
+        "بدأت أمس السلطات العسكرية الروسية والأميركية محادثات لتجنب وقوع أي حادث.",
+        [("talks", "RU-US", None, "2015-10-01")],
+    ),
+    (
+        "adjective-after-comma-is-a-side",  # "، والإيراني محمد جواد ظريف"
+        "2016-10-28",
+        "عقدت في موسكو محادثات بين لافروف ونظيريه السوري وليد المعلم، والإيراني محمد جواد ظريف.",
+        [("talks", "IR-RU-SY", None, None)],
+    ),
+    (
+        "another-events-place",  # Moscow is where the earlier talks were held
+        "2016-10-28",
+        "ويأتي الاتصال الهاتفي بين لافروف وكيري بعد ساعات على المحادثات التي عقدت في موسكو "
+        "بين لافروف ونظيره السوري وليد المعلم.",
+        [("call", "RU-US", None, None), ("talks", "RU-SY", None, None)],
+    ),
+    (
+        "between-names-every-side",  # negative: the critic is no party
+        "2015-10-02",
+        "انتقدت موسكو اللقاء بين كيري والمعارضة السورية.",
+        [],
+    ),
+    (
+        "between-names-every-side-reporter",  # the welcoming state is no party
+        "2015-10-02",
+        "رحبت موسكو بالمحادثات بين كيري وظريف في فيينا.",
+        [("talks", "IR-US", None, None)],
+    ),
+    (
+        "topic-chain-through-unknown-conjunct",  # negative: "وكوريا الشمالية" keeps the chain
+        "2017-11-22",
+        "وأوضح البيت الأبيض أن قضايا سوريا وإيران وكوريا الشمالية وأوكرانيا كانت على أجندة "
+        "المحادثات.",
+        [],
+    ),
+    (
+        "broken-topic-chain",  # "صعب" ends the topic: Russia and America are parties
+        "2017-11-22",
+        "قال لافروف إن الوضع في سوريا صعب وروسيا وأمريكا ستجريان محادثات.",
+        [("talks", "RU-US", "planned", None)],
+    ),
+    (
         "news-agency-speaker-is-no-party",  # negative: "قالت إنترفاكس إن كيري اقترح ..."
         "2015-12-07",
         "قالت إنترفاكس إن كيري اقترح عقد محادثات في نيويورك الأسبوع المقبل.",
@@ -719,6 +907,16 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         [],
     ),
 ]
+
+
+def test_place_of_another_event_is_not_taken(pipeline: syrdiplo.Pipeline) -> None:
+    text = (
+        "ويأتي الاتصال الهاتفي بين لافروف وكيري بعد ساعات على المحادثات التي عقدت في موسكو "
+        "بين لافروف ونظيره السوري وليد المعلم."
+    )
+    result = pipeline.run({"id": "case", "published": "2016-10-28", "text": text})
+    places = {e.kind.value: e.location for e in result.events if isinstance(e, syrdiplo.Meeting)}
+    assert places == {"call": None, "talks": "Moscow"}
 
 
 def _summary(event: syrdiplo.Meeting) -> tuple[str, str, str, str | None]:

@@ -151,6 +151,7 @@ class Context:
             (h.word_start, h.end, *h.value)
             for h in found["status"]
             if h.prefix + h.entry not in rules.not_cues  # "بحث" is not ب + "حث"
+            and not (h.entry in rules.verbal_nouns and self._noun_cue(h))
         ]
         self.cue_starts = [c[0] for c in self.cues]
         self.places = _Spans([(h.word_start, h.end, h.prefix, h.value) for h in found["places"]])
@@ -192,6 +193,22 @@ class Context:
                 continue
             return RawTrigger(hit.start, hit.end, hit.prefix, hit.entry, info)
         return None
+
+    def _noun_cue(self, hit: Hit) -> bool:
+        """Whether a cue that can be a verb or a noun ("عقد") is the noun here: "لعقد"،
+        "إلى عقد قمة"، "عقد صفقة"، "وقعا عقدا"."""
+        if hit.prefix.strip("وف"):
+            return True
+        tokens = self.tokens
+        if hit.first > 0 and tokens.spaced[hit.first - 1]:
+            if _stems(tokens.words[hit.first - 1]) & self.rules.noun_before:
+                return True
+        following = hit.last + 1
+        return (
+            following < len(tokens)
+            and tokens.spaced[hit.last]
+            and bool(_stems(tokens.words[following]) & self.rules.not_events)
+        )
 
     # ------------------------------------------------------------------ offsets and tokens
 
@@ -352,6 +369,9 @@ class Context:
             if word and self.party_starting_in(word[0], word[1]):
                 continue
             if word and self.text[word[0] : word[1]] in self.rules.not_conjunction:
+                continue
+            # "بين لافروف ونظيريه السوري وليد المعلم، والإيراني محمد جواد ظريف"
+            if word and self.text[word[0] : word[1]] in self.rules.conjoined_adjectives:
                 continue
             cuts.add(start + match.start())
             self.soft_cuts.add(start + match.start())

@@ -13,6 +13,7 @@ is one call); when a clause names two events, each keeps the parties nearer to i
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -68,6 +69,7 @@ class Mention:
     rivals: list[tuple[int, int]] = attrs.field(factory=list)
     same_kind_rivals: list[tuple[int, int]] = attrs.field(factory=list)
     negated_discussion: bool = False  # "لم يناقش مع ترامب العقوبات" names no event
+    assembly_session: bool = False  # "اجتماع مجلس الأمن": a session of the body, no event
     pair_reference: bool = False  # "الرئيسان"، "أجريا": the parties are a pair named before
     earlier_event: bool = False  # "محادثات هاتفية سابقة": not the event just named
     demonstrative: bool = False  # "هذه المكالمة": the event named before
@@ -173,7 +175,7 @@ def find_mentions(ctx: Context, sentence: syrdiplo.Sentence) -> list[Mention]:
         earlier = [c for c in clauses if c[1] <= mention.clause[0]]
         later = _soft_followers(ctx, clauses, mention.clause)
         _describe(ctx, mention, earlier[::-1], (start, end), later)
-    return [m for m in mentions if not m.negated_discussion]
+    return [m for m in mentions if not m.negated_discussion and not m.assembly_session]
 
 
 def _soft_followers(
@@ -372,10 +374,18 @@ def _describe(
     the sentence, nearest first, until two are found: coordinated clauses share
     their subject ("التقى بوتين بايدن ...، وتلت اللقاء مكالمة هاتفية ناقشا خلالها").
     """
+    if _assembly_session(ctx, mention):
+        mention.assembly_session = True
+        return
     content = _claim_content(ctx, mention)
     mention.parties = _gather(ctx, mention, earlier, later, content)
     mention.keys = _keys(mention.parties)
-    if len(mention.keys) < 2 and content is not None:
+    sides = _between_sides(ctx, mention, content)
+    if sides is not None:
+        # "انتقدت موسكو اللقاء بين كيري والمعارضة": the بين-phrase names every side
+        mention.parties = [p for p in mention.parties if p.start >= sides]
+        mention.keys = _keys(mention.parties)
+    elif len(mention.keys) < 2 and content is not None:
         # the claim's content span may be too short: look past it before giving up
         wider = _gather(ctx, mention, earlier, later, None)
         if len(_keys(wider)) > len(mention.keys):
@@ -387,7 +397,12 @@ def _describe(
         others = [p for p in mention.parties if (p.start, p.end) not in speakers]
         if len(_keys(others)) >= 2:
             mention.parties, mention.keys = others, _keys(others)
-    if len(mention.keys) < 2 and content is not None and mention.claim is not None:
+    if (
+        len(mention.keys) < 2
+        and content is not None
+        and mention.claim is not None
+        and sides is None
+    ):
         speaker = mention.claim.speaker
         if speaker.country in ctx.rules.international:
             speaker = attrs.evolve(speaker, country=None)  # a UN envoy speaks for no state
@@ -410,6 +425,68 @@ def _describe(
     mention.date = _date(ctx, mention, content)
     mention.location = _location(ctx, mention)
     mention.status, mention.explicit = _status(ctx, mention)
+
+
+_BETWEEN_AFTER = 2  # words between a trigger and its بين ("اللقاء الثلاثي بين")
+
+
+def _between_sides(ctx: Context, mention: Mention, content: tuple[int, int] | None) -> int | None:
+    """Where the sides start when a بين-phrase right after the trigger names two of them
+    ("المحادثات بين لافروف ونظيريه السوري"), else ``None``."""
+    tokens, rules = ctx.tokens, ctx.rules
+    i = ctx.token_index(mention.trigger.end)
+    for j in range(i, min(i + _BETWEEN_AFTER + 1, len(tokens))):
+        if not tokens.spaced[j - 1] or tokens.starts[j] >= mention.clause[1]:
+            return None
+        if tokens.words[j] in rules.between_words:
+            break
+    else:
+        return None
+    after = tokens.ends[j]
+    part = _own_part(ctx, mention)
+    sides = [
+        p
+        for p in _parties(ctx, mention, (after, part[1]), content)
+        if ctx.token_distance((after, after), (p.start, p.end)) <= 6
+    ]
+    if not sides or ctx.token_distance((after, after), (sides[0].start, sides[0].end)) > 2:
+        return None
+    if len(sides) >= 2:
+        near = (sides[0].start, sides[0].end), (sides[1].start, sides[1].end)
+        return after if ctx.token_distance(*near) <= 2 else None
+    # one side known, the other one joined by و: "بين كيري والمعارضة"
+    k = ctx.token_index(sides[0].end)
+    if k >= len(tokens) or not tokens.spaced[k - 1]:
+        return None
+    word = tokens.words[k]
+    joined = word.startswith("و") and len(word) > 3 and word not in rules.not_conjunction
+    return after if joined else None
+
+
+_ASSEMBLY_DISTANCE = (
+    2  # words between a trigger noun and the body's name ("اجتماعا طارئا لمجلس الأمن")
+)
+
+
+def _assembly_session(ctx: Context, mention: Mention) -> bool:
+    """Whether a trigger noun names a session of a body such as the Security Council:
+    "اجتماع مجلس الأمن"، "عقد مجلس الأمن اجتماعا طارئا" (but not "لقاء في مقر مجلس الأمن")."""
+    if mention.info.form != "noun":
+        return False
+    span = (mention.trigger.start, mention.trigger.end)
+    rules = ctx.rules
+    for start, end, info in ctx.formats_in(*mention.clause):
+        if not info.assembly or ctx.token_distance(span, (start, end)) > _ASSEMBLY_DISTANCE:
+            continue
+        gap = (span[1], start) if span[1] <= start else (end, span[0])
+        first, last = ctx.token_index(gap[0]), ctx.token_index(gap[1])
+        words = ctx.tokens.words[first:last]
+        if not any(
+            ctx.stems(w) & (rules.location_intro | rules.location_between | rules.with_words)
+            for w in words
+        ):
+            return True
+    return False
 
 
 def _gather(
@@ -507,7 +584,10 @@ def _parties(
             continue
         if content is not None and not (content[0] <= party.start and party.end <= content[1]):
             continue
-        if facts.topic or (facts.conjoined_to is not None and facts.conjoined_to in dropped):
+        if facts.topic or (
+            facts.conjoined_to is not None
+            and (facts.conjoined_to in dropped or _after_dropped(ctx, party.start, dropped))
+        ):
             dropped.add(party.end)
             continue
         if facts.placed and not (visit and facts.destination):
@@ -515,6 +595,27 @@ def _parties(
             continue
         kept.append(facts.party)
     return kept
+
+
+_CHAIN = 4  # tokens back through unknown conjuncts ("سوريا وإيران وكوريا الشمالية وأوكرانيا")
+
+
+def _after_dropped(ctx: Context, offset: int, dropped: set[int]) -> bool:
+    """Whether a conjunct at ``offset`` follows a dropped place or topic through a chain
+    of conjuncts the tables do not know: "قضايا سوريا وإيران وكوريا الشمالية وأوكرانيا"."""
+    if not dropped:
+        return False
+    tokens = ctx.tokens
+    k = bisect.bisect_right(ctx.token_starts, offset) - 1
+    for j in range(k - 1, max(-1, k - 1 - _CHAIN), -1):
+        if not tokens.spaced[j]:
+            return False
+        if tokens.ends[j] in dropped:
+            return True
+        word, before = tokens.words[j], tokens.words[j - 1] if j > 0 else ""
+        if not (word.startswith("و") or before.startswith("و")):
+            return False  # the chain is broken: "الوضع في سوريا صعب وروسيا ..."
+    return False
 
 
 class _Facts(NamedTuple):
@@ -559,7 +660,15 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
     stems = ctx.stems(name.split(" ")[0])
     word, attached = ctx.before(party.start)
     ignored = (
-        (actor.type is syrdiplo.ActorType.ANONYMOUS and bool(stems & rules.sources))
+        (
+            actor.type is syrdiplo.ActorType.ANONYMOUS
+            and bool(
+                stems & rules.sources
+                or (
+                    stems & rules.speaking_sources and (party.start, party.end) in ctx.speaker_spans
+                )
+            )
+        )
         or ctx.in_attribution(party.start, party.end)
         or _media(name, stems, rules.media)
         or bool(ctx.stems(word) & rules.media_words)  # "قناة القاهرة الإخبارية"
@@ -684,16 +793,41 @@ def _date(
         candidates.append(timex)
     if not candidates:
         return None
-    return min(candidates, key=lambda t: (ctx.token_distance(span, (t[0], t[1])), t[0] < span[0]))
+    report = _report_stretch(ctx, mention, clause)
+    return min(
+        candidates,
+        key=lambda t: (
+            report[0] <= t[0] and t[1] <= report[1],  # the report's date, only as a last resort
+            ctx.token_distance(span, (t[0], t[1])),
+            t[0] < span[0],
+        ),
+    )
+
+
+def _report_stretch(ctx: Context, mention: Mention, clause: tuple[int, int]) -> tuple[int, int]:
+    """From a reporting cue to the trigger, when both stand in the trigger's clause with
+    no أن/إن between: "كشف غاتيلوف أمس عن لقاء ... اليوم" (أمس dates the report)."""
+    claim = mention.claim
+    if claim is None:
+        return (0, 0)
+    cue_start = ctx.to_norm(claim.cue.start)
+    cue_end = ctx.to_norm_end(claim.cue.end)
+    if clause[0] <= cue_start and cue_end <= mention.trigger.start:
+        return cue_end, mention.trigger.start
+    return (0, 0)
 
 
 def _location(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
     span = (mention.trigger.start, mention.trigger.end)
     clause = _own_part(ctx, mention)
     candidates = []
+    others = mention.rivals + mention.same_kind_rivals
     for start, end, prefix, place in ctx.places_in(*clause):
         if place.kind not in _VENUES or ctx.token_distance(span, (start, end)) > _PLACE_DISTANCE:
             continue
+        low, high = min(span[0], start), max(span[1], end)
+        if any(low <= o[0] and o[1] <= high for o in others):
+            continue  # another event's place: "الاتصال ... بعد المحادثات التي عقدت في موسكو"
         construct = start - len(prefix) == _next_word_start(ctx, span[1])  # "قمة هلسنكي"
         if (
             "ب" not in prefix

@@ -64,6 +64,7 @@ class FormatInfo:
     parties: tuple[str, ...]
     kind: str | None
     location: str | None
+    assembly: bool = False  # a body whose own sessions are no meeting of the states named
 
 
 @attrs.frozen
@@ -111,11 +112,15 @@ class Rules:
     stateless_names: tuple[str, ...]  # the same, for str.startswith
     stateless_beginnings: frozenset[str]  # every beginning of a stateless name
     sources: frozenset[str]
+    speaking_sources: frozenset[str]  # sources only as a claim's speaker ("خبراء")
     international: frozenset[str]
     own_country: PhraseMatcher
     status: PhraseMatcher  # cue -> (status, near only)
     status_order: tuple[str, ...]
     not_cues: frozenset[str]
+    verbal_nouns: frozenset[str]  # occurrence cues that are also nouns ("عقد")
+    noun_before: frozenset[str]  # ... read as nouns after these ("إلى عقد")
+    not_events: frozenset[str]  # ... or before these ("عقد صفقة")
     places: PhraseMatcher  # name -> Place
     formats: PhraseMatcher  # name -> FormatInfo
     states: PhraseMatcher  # name, capital or people -> StateWord
@@ -125,6 +130,7 @@ class Rules:
     adjective_forms: Mapping[str, str]  # an adjective as written, with or without ال -> country
     conjoined_adjectives: Mapping[str, str]  # the same with و attached ("والأمريكي")
     with_words: frozenset[str]
+    between_words: frozenset[str]
     modal: frozenset[str]
     past_particles: frozenset[str]
     sequence: frozenset[str]
@@ -294,7 +300,14 @@ def _formats(lexicon: syrdiplo.Lexicon) -> PhraseMatcher:
             raise syrdiplo.DataFileError(
                 "meetings", f"unknown kind {kind!r}", key=f"formats.{key}.kind"
             )
-        info = FormatInfo(key=key, parties=parties, kind=kind, location=entry.get("location"))
+        assembly = entry.get("assembly", False)
+        if not isinstance(assembly, bool):
+            raise syrdiplo.DataFileError(
+                "meetings", "expected true or false", key=f"formats.{key}.assembly"
+            )
+        info = FormatInfo(
+            key=key, parties=parties, kind=kind, location=entry.get("location"), assembly=assembly
+        )
         for name in names:
             entries.setdefault(" ".join(regex.findall(r"[\p{L}\p{M}\p{N}]+", _norm(name))), info)
     return PhraseMatcher(entries, NOUN_PREFIXES, loose=True)
@@ -411,14 +424,19 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
             name[:size] for name in stateless for size in range(1, len(name) + 1)
         ),
         sources=_norm_set(_words(lexicon, "parties", "sources")),
+        speaking_sources=_norm_set(_words(lexicon, "parties", "speaking_sources", required=False)),
         international=frozenset(_words(lexicon, "parties", "international", required=False)),
         status_order=order,
         not_cues=_norm_set(_words(lexicon, "status", "not_cues", required=False)),
+        verbal_nouns=_norm_set(_words(lexicon, "status", "verbal_nouns", required=False)),
+        noun_before=_norm_set(_words(lexicon, "status", "noun_before", required=False)),
+        not_events=_norm_set(_words(lexicon, "status", "not_events", required=False)),
         state_words=state_words,
         adjectives=adjectives,
         adjective_forms=adjective_forms,
         conjoined_adjectives={"و" + word: code for word, code in adjective_forms.items()},
         with_words=_norm_set(_words(lexicon, "grammar", "with")),
+        between_words=_norm_set(_words(lexicon, "grammar", "between", required=False)),
         modal=_norm_set(_words(lexicon, "grammar", "modal")),
         past_particles=_norm_set(_words(lexicon, "grammar", "past_particles", required=False)),
         sequence=_norm_set(_words(lexicon, "clauses", "sequence", required=False)),
