@@ -547,3 +547,21 @@ def test_more_cases(pipeline: syrdiplo.Pipeline, text: str, want: set[str]) -> N
     assert {e.status.value for e in events} == want
     for event in events:
         assert event.parties == ("RU", "US")
+
+
+# --------------------------------------------------------------------------- signing
+
+
+@pytest.mark.parametrize(
+    ("flags", "want"),
+    [
+        ({}, "active"),  # وقّعت موسكو وواشنطن مذكرة
+        ({"negated": True}, None),  # لم توقع
+        ({"future": True}, "proposed"),  # ستوقعان
+        ({"proposing": True}, "proposed"),  # تأمل أن توقع
+        ({"purpose": True}, "proposed"),  # للتوقيع على
+    ],
+)
+def test_signing_resolves_to_active_or_proposed(flags: dict[str, bool], want: str | None) -> None:
+    args = {"negated": False, "future": False, "proposing": False, "hedging": False, **flags}
+    assert resolve("sign", **args) == want

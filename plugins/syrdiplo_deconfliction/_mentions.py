@@ -69,6 +69,8 @@ class Mention:
     :param start: where the mention begins (its head or governing word included).
     :param core_start: where the mechanism words themselves begin.
     :param conj: the mention opens with the conjunction و ("والخط الساخن").
+    :param head_end: where its head noun ends, when it has one (the words from
+        there to ``core_start`` are fillers: "قنوات الاتصال مع روسيا تعمل ... لتجنب").
     """
 
     start: int
@@ -79,6 +81,7 @@ class Mention:
     conj: bool
     needs: str
     clause: Clause
+    head_end: int | None = None
 
 
 def words_between(text: str, start: int, end: int) -> int:
@@ -205,6 +208,7 @@ def _named(
                 conj=(prefix or "").startswith("و") and start == match.start(),
                 needs=needs,
                 clause=clause,
+                head_end=match.end("head") if head is not None else None,
             )
         )
     return found

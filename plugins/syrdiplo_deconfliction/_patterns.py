@@ -28,8 +28,9 @@ __all__ = ["CUE_KINDS", "STATUSES", "CuePatterns", "MechanismPattern", "Patterns
 TABLE = "deconfliction"
 STATUSES = ("active", "suspended", "violated", "resumed", "proposed")
 #: Cue kinds: the statuses, "comply" (keeping to a mechanism: active, or violated when
-#: negated) and "establish" (setting one up: proposed or nothing).
-CUE_KINDS = (*STATUSES, "comply", "establish")
+#: negated), "establish" (setting one up: proposed or nothing) and "sign" (signing or
+#: approving one: active, or proposed when only planned).
+CUE_KINDS = (*STATUSES, "comply", "establish", "sign")
 NEEDS = ("none", "head", "military", "governor", "parties")
 
 #: A pronoun suffix on a noun or verb (تنسيقها، خرقه، اتصالاتهما).
@@ -122,7 +123,7 @@ class CuePatterns:
     after_kinds: Mapping[str, str]
 
     def kind(self, match: regex.Match[str]) -> str:
-        """The cue kind (a status, "comply" or "establish") of a ``before``/``after`` match."""
+        """The cue kind (a status, "comply", "establish" or "sign") of a ``before``/``after`` match."""
         kinds = self.before_kinds if match.re is self.before.pattern else self.after_kinds
         return kinds[match.group("word")]
 
@@ -146,6 +147,10 @@ class Patterns:
     perfect: Keyed
     breaks: Keyed
     gap_breaks: regex.Pattern[str]
+    #: A comma-enclosed time adverb ("، الثلاثاء،") a cue may reach across.
+    parenthetical: regex.Pattern[str]
+    #: Words after an ``after`` cue among a head's fillers that make it a purpose ("تعمل على").
+    inside_blockers: regex.Pattern[str]
     unrelated: Keyed
     countries: Keyed
     #: The words a country name of several words can start with (``None``: unknown).
@@ -548,6 +553,14 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         gap_breaks=_plain_pattern(
             _words(lexicon, "modality", "clause_breaks")
             + _words(lexicon, "modality", "complementisers")
+        ),
+        parenthetical=compile_pattern(
+            r",\s*(?:(?:\L<w>)\s+){0,3}(?:\L<w>)\s*,",
+            w=_entries(_words(lexicon, "modality", "parenthetical"), article=False),
+        ),
+        inside_blockers=compile_pattern(
+            r"\s+(?:\L<w>)" + WORD_END,
+            w=_entries(_words(lexicon, "inside", "words"), article=False),
         ),
         between_stops=_plain_pattern(_words(lexicon, "parties", "between_stops")),
         theatre=theatre,

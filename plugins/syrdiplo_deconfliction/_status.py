@@ -89,8 +89,14 @@ def resolve(
     الاتصال", "اتصالات لاستئناف العمل بالمذكرة") is only proposed. Hedging (a threat, a possibility, a call) drops suspended and
     violated. Keeping to a mechanism (``comply``) is active, and violated when
     negated ("لم تلتزم"). Setting a mechanism up (``establish``) is proposed when
-    wished, planned or the purpose of something ("لإنشاء"), else nothing.
+    wished, planned or the purpose of something ("لإنشاء"), else nothing. Signing or
+    approving one (``sign``: "وقّعت", "وافق على") is active, proposed when wished,
+    planned or future ("ستوقعان"), and nothing when negated ("لم توقع").
     """
+    if base == "sign":
+        if negated:
+            return None
+        return "proposed" if proposing or future or purpose else "active"
     if base == "establish":
         if negated:
             return None
@@ -172,8 +178,15 @@ def _clean_gap(
     With ``relatives`` a relative pronoun may stand in the stretch ("المذكرة التي علقت").
     """
     text = words.text
-    if end < start or PUNCT.search(text, start, end):
+    if end < start:
         return None
+    if PUNCT.search(text, start, end):
+        # "وقعت موسكو وواشنطن، الثلاثاء، مذكرة": a time adverb between commas is no break
+        stretch = pats.parenthetical.sub(" ", text[start:end])
+        if PUNCT.search(stretch):
+            return None
+        count = len(_WORD.findall(stretch))
+        return count if count <= limit else None
     if relatives:
         if pats.breaks.search(words, start, end):
             return None
@@ -265,6 +278,14 @@ def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | N
     best: tuple[int, regex.Match[str]] | None = None
     for match in pats.cues.before.findall(words, lo, mention.core_start):
         status = pats.cues.kind(match)
+        if (
+            status == "proposed"
+            and mention.head_end is not None
+            and mention.head_end <= match.start() < mention.core_start
+        ):
+            # a filler of the head: "القنوات الثنائية لمناقشة ... أمن التحليقات" are
+            # channels to discuss flight safety, no proposal of a channel
+            continue
         if match.start() >= mention.start:  # the governing word is itself the cue ("نسقت ...")
             # ... unless it stands in a relative clause inside the mention: in "تعليق قناة
             # الاتصال التي أقامتها ... لمنع حوادث" the channel is suspended, not set up
@@ -308,6 +329,21 @@ def _after(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | No
         words, pats, mention, status, match, scope_start=mention.end, scope_end=match.start()
     )
     return reading, True
+
+
+def _inside(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
+    """An ``after`` cue among the fillers of a head ("قنوات الاتصال مع روسيا تعمل بشكل
+    جيد لتجنب الحوادث"), unless it says what the mechanism is for ("تعمل على منع").
+    """
+    if mention.head_end is None or mention.head_end >= mention.core_start:
+        return None
+    match = pats.cues.after.search(words, mention.head_end, mention.core_start)
+    if match is None or pats.inside_blockers.match(words.text, match.end(), mention.core_start):
+        return None
+    status = pats.cues.kind(match)
+    return _judge(
+        words, pats, mention, status, match, scope_start=mention.head_end, scope_end=match.start()
+    )
 
 
 def _weak(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
@@ -356,5 +392,8 @@ def read_status(words: Words, pats: Patterns, mention: Mention) -> Reading | Non
         return reading
     reading, found = _after(words, pats, mention)
     if found:
+        return reading
+    reading = _inside(words, pats, mention)
+    if reading is not None:
         return reading
     return _weak(words, pats, mention)

@@ -126,6 +126,9 @@ class _DocumentReader:
         self._places: dict[tuple[int, int], list[_Place]] = {}
         self._actors: _ActorIndex | None = None
         self._non_states: list[tuple[int, int, list[tuple[int, int]]]] = []
+        #: The country of the last troop figure read with one: "the forces" of a later
+        #: "بلغت أعداد القوات 900" with no owner of their own are those.
+        self.last_country: str | None = None
 
     # ------------------------------------------------------------------ mentions
 
@@ -365,7 +368,10 @@ class _DocumentReader:
                     normalized.to_normalized(previous.start),
                     normalized.to_normalized(previous.end),
                 )
-            yield from _SentenceReader(self, sentence, start, end, inside, before).read()
+            for occurrence in _SentenceReader(self, sentence, start, end, inside, before).read():
+                if occurrence.country is not None:
+                    self.last_country = occurrence.country
+                yield occurrence
 
 
 class _SentenceReader:
@@ -516,13 +522,33 @@ class _SentenceReader:
         "عدد الجنود الذين أصيبوا ... إلى 34" counts casualties: a casualty word
         between the phrase and the figure makes it no troop figure.
         """
+        return self._number_of_phrase(index) is not None
+
+    def _number_of_phrase(self, index: int) -> regex.Match[str] | None:
+        """The last "عدد القوات" phrase before the figure, unless a casualty word follows it."""
         lead = self._lead(index)
         text, lex = self.text, self.lex
         found = None
         low = max(self.start, lead - lex.window)
         for match in lex.number_of_finder.finditer(text, low, lead):
             found = match
-        return found is not None and not lex.blocker_any.search(text, found.start(), lead)
+        if found is None or lex.blocker_any.search(text, found.start(), lead):
+            return None
+        return found
+
+    def _levelled_subject(self, index: int) -> bool:
+        """ "بلغت أعداد القوات وفق المعلن 900": a level verb before the phrase, the
+        figure the first one after it (the predicate, with a source or place between).
+        """
+        text, lex = self.text, self.lex
+        phrase = self._number_of_phrase(index)
+        if phrase is None:
+            return False
+        if index > 0 and self.figures[index - 1].start >= phrase.start():
+            return False
+        return bool(
+            lex.level_word_before.search(text, max(self.start, phrase.start() - 20), phrase.start())
+        )
 
     def _number_of_context(self, index: int) -> bool:
         """A bare figure after "عدد القوات ..." with a level word right before it."""
@@ -545,7 +571,9 @@ class _SentenceReader:
             or figure.proclitic.strip() in ("ب", "ال", "بال")
             or lex.level_word_before.search(text, max(self.start, lead - 20), lead)
         )
-        return bool(levelled) and self._number_of_before(index)
+        if levelled:
+            return self._number_of_before(index)
+        return self._levelled_subject(index)
 
     def _elliptic(self, index: int) -> tuple[Occurrence, _Unit] | None:
         """ "و2500 آخرين في العراق" after a troop figure: the antecedent's reading."""
@@ -841,6 +869,9 @@ class _SentenceReader:
                 code = owner.code
                 if self.start <= owner.start:
                     country_span = (owner.start, owner.end)
+            elif unit.kind == "number_of" and not ambiguous:
+                # "بلغت أعداد القوات 900": the forces the article has been counting
+                code = self.reader.last_country
 
         # 4. qualifier, change, place, date, claim
         approximate, bound, qualifier_span = self._qualification(index, scan_end)
