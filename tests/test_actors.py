@@ -450,6 +450,33 @@ def test_pointers_back_to_a_person():
     assert not [a for a in actors_of(text, "2016-08-24") if a.type is ActorType.PERSON]
 
 
+def test_a_bare_title_points_back_to_the_only_holder_named():
+    text = (
+        "قال وزير الدفاع الروسي سيرغي شويغو إن القوات جاهزة. وأضاف وزير الدفاع أن الضربات مستمرة."
+    )
+    assert by_name(actors_of(text, "2017-04-08"), "وزير الدفاع").canonical == "Sergei Shoigu"
+    text = "أعلن الوزير التركي مولود جاويش أوغلو أن أنقرة مستعدة. وأكد الوزير أن بلاده مستعدة."
+    assert by_name(actors_of(text, "2019-01-01"), "الوزير").canonical == "Mevlut Cavusoglu"
+    # a name after the bare title is the holder
+    text = "قال وزير الخارجية سيرغي لافروف إن الحل سياسي."
+    assert by_name(actors_of(text, "2019-01-01"), "وزير الخارجية").canonical == "Sergei Lavrov"
+
+
+def test_a_bare_title_with_two_holders_named_or_none_is_nobody():
+    text = (
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في أنقرة. "
+        "وقال وزير الخارجية إن الحل سياسي. وأكد الوزير أن موسكو مستعدة."
+    )
+    names = [a.name for a in actors_of(text, "2019-01-01")]
+    assert "وزير الخارجية" not in names
+    assert "الوزير" not in names
+    text = "وقال وزير الخارجية إن الحل سياسي."
+    assert not [a for a in actors_of(text, "2019-01-01") if a.type is ActorType.PERSON]
+    # another office's holder is no antecedent
+    text = "قال وزير الدفاع الروسي سيرغي شويغو إن القوات جاهزة. وقال وزير الخارجية إن الحل سياسي."
+    assert "وزير الخارجية" not in [a.name for a in actors_of(text, "2019-01-01")]
+
+
 # --------------------------------------------------------------------------- counterparts
 
 # (antecedent phrase, counterpart phrase, date, expected holder)
@@ -998,3 +1025,30 @@ def test_shared_words_are_found_once_per_text():
     other = normalize("وأكد كيري").text
     assert [word for _, _, word in shared.hits(other)] == ["واكد", "كيري"]
     assert shared.hits(text) == first
+
+
+def test_a_name_starting_with_a_preposition_letter_is_read_whole():
+    # "برايس" is Ned Price, not "ب" + "رايس" (Susan Rice)
+    actors = actors_of("قال نيد برايس إن واشنطن قلقة. وأكد برايس أن الحل سياسي.", "2021-02-03")
+    assert [a.canonical for a in actors if a.type is ActorType.PERSON] == ["Ned Price"] * 2
+    assert by_name(actors, "برايس").canonical == "Ned Price"
+    # still a preposition before a name when the whole word is no one's
+    actors = actors_of("واتصل بوتين بلافروف.", "2021-02-03")
+    assert by_name(actors, "لافروف").canonical == "Sergei Lavrov"
+
+
+def test_a_deputy_is_not_the_office_holder():
+    text = "وقال نائب رئيس الوزراء الروسي إن العلاقات جيدة."
+    assert by_name(actors_of(text, "2020-01-01"), "نائب رئيس الوزراء الروسي").canonical is None
+    text = "أشاد نائب رئيس الوزراء الروسي يوري بوريسوف بالعلاقات الروسية السورية."
+    actor = by_name(actors_of(text, "2020-01-01"), "نائب رئيس الوزراء الروسي")
+    assert actor.canonical == "Yuri Borisov"
+
+
+def test_a_rank_between_a_title_and_its_name_keeps_them_apposed():
+    text = "وصف قائد القيادة المركزية الأمريكية، الجنرال كينيث ماكنزي، التنسيق بالاحترافية."
+    actors = actors_of(text, "2017-01-01")  # before his term: the name decides
+    assert by_name(actors, "قائد القيادة المركزية الأمريكية").canonical == "Kenneth McKenzie"
+    text = "قال قائد القيادة المركزية الأمريكية إن الوضع هادئ، والتقى الجنرال كينيث ماكنزي بالقادة."
+    actors = actors_of(text, "2017-01-01")
+    assert by_name(actors, "قائد القيادة المركزية الأمريكية").canonical != "Kenneth McKenzie"

@@ -538,3 +538,176 @@ def test_quote_and_mention_lookups_agree_with_their_definitions(sample_articles)
             slow = finder.c.statement.match(finder.text, start)
             fast = finder.statement_at(start)
             assert (fast and fast.span()) == (slow and slow.span())
+
+
+# --------------------------------------------------------------------------- harder attributions
+
+# (text, published, [(cue, speaker canonical)])
+ATTRIBUTIONS = [
+    # a title apposed to the name, between commas, after or before the verb
+    (
+        "قال السناتور الجمهوري، جون ماكين، رئيس لجنة القوات المسلحة، إن روسيا تتحمل المسؤولية.",
+        "2016-10-01",
+        [("قال", "John McCain")],
+    ),
+    (
+        "وكان جون ماكين، رئيس لجنة القوات المسلحة، قال إن روسيا تتحمل المسؤولية.",
+        "2016-10-01",
+        [("قال", "John McCain")],
+    ),
+    # reporting verbs of praise, welcome, criticism and their participles
+    ("أشاد لافروف بالتعاون مع أنقرة.", "2019-01-01", [("أشاد", "Sergei Lavrov")]),
+    ("ورحب بيسكوف بالاتفاق الروسي التركي.", "2019-01-01", [("رحب", "Dmitry Peskov")]),
+    (
+        "وانتقدت زاخاروفا الموقف الأمريكي، مشيدة بالدور التركي.",
+        "2019-01-01",
+        [("انتقدت", "Maria Zakharova"), ("مشيدة", "Maria Zakharova")],
+    ),
+    ("وبينت زاخاروفا أن الحل سياسي.", "2019-01-01", [("بينت", "Maria Zakharova")]),
+    ("وندد لافروف بالضربات الأمريكية على سوريا.", "2018-04-14", [("ندد", "Sergei Lavrov")]),
+    # "مجددا" renewing a statement, and "مجددا" meaning "again"
+    (
+        "قال لافروف إن الحل سياسي، مجددا التأكيد على أن موسكو مستعدة.",
+        "2019-01-01",
+        [("قال", "Sergei Lavrov"), ("مجددا", "Sergei Lavrov")],
+    ),
+    (
+        "قال لافروف إن الحل سياسي. ورأى مجدداً أن الحوار ضروري.",
+        "2019-01-01",
+        [("قال", "Sergei Lavrov"), ("رأى", "Sergei Lavrov")],
+    ),
+    ("أكد لافروف مجددا التزام موسكو بأن الحل سياسي.", "2019-01-01", [("أكد", "Sergei Lavrov")]),
+    # a topic: its speaker unless the verb points back to it
+    ("أما لافروف، فقد حذر من التصعيد.", "2019-01-01", [("حذر", "Sergei Lavrov")]),
+    ("أما لافروف فقد حذره بلينكن من التصعيد.", "2021-06-01", [("حذر", "Antony Blinken")]),
+    # a name closing a title, then the object of the verb
+    (
+        "أشاد نائب رئيس الوزراء الروسي يوري بوريسوف بالعلاقات الروسية السورية.",
+        "2020-01-01",
+        [("أشاد", "Yuri Borisov")],
+    ),
+    ("وأكد برايس أن الحل سياسي.", "2021-02-03", [("أكد", "Ned Price")]),
+    # a bare title after its only holder was named
+    (
+        "أعلن الوزير التركي مولود جاويش أوغلو أن أنقرة مستعدة. وقال وزير الخارجية إن الحل سياسي.",
+        "2019-01-01",
+        [("أعلن", "Mevlut Cavusoglu"), ("قال", "Mevlut Cavusoglu")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ATTRIBUTIONS)
+def test_harder_attributions(text, published, expected):
+    claims = claims_of(text, published)
+    assert [(c.cue.text, c.speaker.canonical) for c in claims] == expected
+
+
+NOT_ATTRIBUTED = [
+    # "مجددا" = again, after a verb that has its own speaker
+    ("قال لافروف إن الحل سياسي. ورأى مجدداً أن الحوار ضروري.", "مجدداً"),
+    ("وعاد لافروف مجددا إلى القول إن الحل سياسي.", "مجددا"),
+    # an apposition naming another person is no title of the speaker
+    ("قال السناتور الجمهوري، جون ماكين، بعد لقائه لافروف، إن روسيا تتحمل المسؤولية.", "قال"),
+    ("أعلن عزمه لقاء لافروف، وزير الخارجية الروسي، الأسبوع المقبل.", "أعلن"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), NOT_ATTRIBUTED)
+def test_not_a_cue_here(text, cue):
+    assert cue not in [c.cue.text for c in claims_of(text, "2019-01-01")]
+
+
+def test_an_unknown_subject_before_the_verb_is_not_the_previous_speaker():
+    text = "قال لافروف إن الحل سياسي. المحلل أكثم سليمان اعتبر أن الأمر خطير."
+    assert speakers(claims_of(text, "2019-01-01")) == ["Sergei Lavrov"]
+    text = "قال لافروف إن الحل سياسي. أكثم سليمان اعتبر أن الأمر خطير."
+    assert speakers(claims_of(text, "2019-01-01")) == ["Sergei Lavrov"]
+    # a clause opened by a preposition or "وكان قد" still continues him
+    for second in ("وفي السياق ذاته أكد أن الأمر خطير.", "وكان قد أكد أن الأمر خطير."):
+        claims = claims_of("قال لافروف إن الحل سياسي. " + second, "2019-01-01")
+        assert speakers(claims) == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_a_topic_pointed_back_to_is_not_the_speaker():
+    text = "أما روسيا، فقد حذرها من التصعيد، مؤكدا أن الرد سيكون حاسما."
+    assert claims_of(text, "2019-01-01") == ()
+    text = "قال كيربي إن واشنطن قلقة. أما روسيا، فقد حذرها قائلا إن الرد سيكون حاسما."
+    assert "Russia" not in speakers(claims_of(text, "2021-06-01"))
+
+
+def test_a_bare_title_with_two_holders_named_is_nobody():
+    text = (
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في أنقرة. "
+        "وقال وزير الخارجية إن الحل سياسي. وأكد الوزير أن موسكو مستعدة."
+    )
+    assert speakers(claims_of(text, "2019-01-01")) == []
+
+
+# --------------------------------------------------------------------------- people the gazetteer does not know
+
+
+def test_unknown_person_after_title_and_date_is_not_the_previous_speaker():
+    text = (
+        "قال المتحدث باسم البنتاغون باتريك رايدر إن المهمة مستمرة. "
+        "وصرح الشهر الماضي، مساعد وزير الخارجية الأميركي، جون كالدويل، أن الحوار قائم. "
+        "وأضاف كالدويل أن واشنطن تنتظر الرد."
+    )
+    found = claims_of(text, "2023-05-01")
+    assert speakers(found)[0] == "Pat Ryder"
+    later = [c for c in found if c.cue.start > text.index("وصرح")]
+    assert later
+    assert all(c.speaker.canonical is None for c in later)
+    assert later[0].speaker.name == "جون كالدويل"
+    assert later[0].speaker.type is ActorType.PERSON
+    assert later[-1].speaker.name == "كالدويل"
+
+
+def test_name_after_title_wins_over_the_holder():
+    text = "وقال المتحدث باسم الخارجية الأميركية إيغور ستانتون إن الاتفاق قريب."
+    (claim,) = claims_of(text, "2016-05-01")
+    assert claim.speaker.canonical is None
+    assert claim.speaker.name == "إيغور ستانتون"
+
+
+def test_another_spelling_of_the_holder_keeps_the_holder():
+    text = "ذكرت وزارة الدفاع الروسية أن الهدنة صامدة. وقال المتحدث باسم الوزارة إيغور كوناشينكوفف إن الوضع هادئ."
+    assert speakers(claims_of(text, "2017-05-01")) == [
+        "Ministry of Defence of Russia",
+        "Igor Konashenkov",
+    ]
+
+
+def test_ministry_pointed_back_is_the_one_speaking_not_the_one_reported():
+    text = (
+        "أعلنت وزارة الدفاع الروسية أن البنتاغون وافق على الوثيقة. "
+        "وقال المتحدث باسم الوزارة إن الاتصالات مستمرة."
+    )
+    found = claims_of(text, "2017-05-01")
+    assert speakers(found)[-1] == "Igor Konashenkov"
+
+
+def test_common_word_is_no_given_name():
+    text = "قال لافروف إن الحوار مستمر. وأضاف على هامش الاجتماع أن موسكو مستعدة."
+    assert speakers(claims_of(text, "2017-05-01")) == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_listed_speakers_each_speak():
+    text = "وأعرب كل من الرئيس الروسي فلاديمير بوتين، ونظيره الأميركي دونالد ترامب، عن ترحيبهما بالاتفاق."
+    assert speakers(claims_of(text, "2017-05-01")) == ["Vladimir Putin", "Donald Trump"]
+
+
+def test_comma_without_listing_does_not_coordinate():
+    assert speakers(claims_of("وقال لافروف، وكيري إن الهدنة صامدة.", "2016-05-01")) == [
+        "Sergei Lavrov"
+    ]
+
+
+def test_opinion_noun_is_no_cue():
+    text = "قال لافروف إن الحوار مستمر.\nالمصدر: رأي اليوم"
+    assert [c.cue.text for c in claims_of(text, "2017-05-01")] == ["قال"]
+    assert speakers(claims_of("ورأى لافروف أن الحل سياسي.", "2017-05-01")) == ["Sergei Lavrov"]
+
+
+def test_new_gazetteer_people():
+    text = "وقال إيغور كوناشنيكوف إن الهدنة صامدة. وأكد جون فاينر أن القوات باقية."
+    assert speakers(claims_of(text, "2022-05-01")) == ["Igor Konashenkov", "Jon Finer"]

@@ -227,6 +227,8 @@ class Gazetteer:
         for word in lexicon.words("roles", "counterpart", "words"):
             self.counterparts[key(word)] = "نظيرت" in word or "نظيرة" in word
         self.anaphors: dict[str, frozenset[str]] = {}
+        #: anaphors that point back only to the one holder of their offices the article named
+        self.sole_anaphors: set[str] = set()
         for name, spec in roles.get("anaphors", {}).items():
             allowed = frozenset(
                 _str_list(spec.get("offices", []), where, f"anaphors.{name}.offices")
@@ -238,6 +240,8 @@ class Gazetteer:
                 )
             for word in _str_list(spec.get("words", []), where, f"anaphors.{name}.words"):
                 self.anaphors.setdefault(key(word), allowed)
+                if spec.get("sole", False):
+                    self.sole_anaphors.add(key(word))
 
         self.source_anaphors = {
             key(w) for w in lexicon.words("roles", "source_anaphors", "words", required=False)
@@ -282,6 +286,11 @@ class Gazetteer:
         self.surfaces: dict[str, list[Surface]] = {}
         self.qualified: dict[str, list[Surface]] = {}
         self.inline_terms: list[Term] = []
+        #: first words of people's full names ("سيرغي"، "جون"): a claim speaker written as
+        #: such a word and one more, after a title, is a person the gazetteer does not know
+        self.given_names: set[str] = set()
+        #: each person's surname keys: the `short` and `after` forms, and the last word of a name
+        self.surnames: dict[str, set[str]] = {}
         rows = lexicon.rows("actors")
         origins = lexicon.origins("actors") or ["actors"]
         core = _core_row_count(lexicon)
@@ -332,6 +341,10 @@ class Gazetteer:
                     surface = Surface(canonical, "name" if how == "names" else how)
                     if surface not in target.setdefault(k, []):
                         target[k].append(surface)
+                    if kind is ActorType.PERSON and how != "qualified":
+                        self.surnames.setdefault(canonical, set()).add(k.split()[-1])
+                        if how == "names" and " " in k:
+                            self.given_names.add(k.split()[0])
                     forms += 1
             if not forms:
                 raise fail("names", "an actor needs at least one Arabic name")

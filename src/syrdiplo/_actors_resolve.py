@@ -67,6 +67,10 @@ class Mention:
     role: str | None = None
     at: str | None = None
     emit: bool = True
+    #: a name read with attached letters ("برايس" as a whole, not "ب" + "رايس"), and the
+    #: start of the reading without them, tried when the whole word names no one
+    whole: str | None = None
+    bare_start: int | None = None
 
 
 class _Groups(dict[str, str | None]):
@@ -142,7 +146,20 @@ class _Resolver:
                     Mention("side", match.start("sd_a2"), match.end(), match, part=1)
                 )
                 continue
-            self.mentions.append(Mention(_KINDS.get(family, family), start, match.end(), match))
+            mention = Mention(_KINDS.get(family, family), start, match.end(), match)
+            if family == "name" and match["pre"]:
+                self.whole_word(mention)
+            self.mentions.append(mention)
+
+    def whole_word(self, m: Mention) -> None:
+        """A name whose attached letters may be its own ("برايس"، "بوتين"): read whole first."""
+        pre, name = m.match["pre"], m.match["nm"]
+        for cut in range(len(pre)):
+            whole = pre[cut:] + name
+            if lookup(self.g.surfaces, whole):
+                m.whole, m.bare_start = whole, m.nstart
+                m.nstart = m.match.start("pre") + cut
+                return
 
     # ------------------------------------------------------------------ context
 
@@ -195,14 +212,10 @@ class _Resolver:
         if m.resolved:
             return
         m.resolved = True
-        k = lookup(self.g.surfaces, m.match["nm"])
-        forms = self.g.surfaces.get(k or "", [])
-        candidates: list[str] = []
-        for form in forms:
-            if form.how == "after" and form.canonical not in self.named:
-                continue
-            if form.canonical not in candidates:
-                candidates.append(form.canonical)
+        candidates = self.name_candidates(m.whole or m.match["nm"])
+        if not candidates and m.whole is not None and m.bare_start is not None:
+            m.nstart, m.whole = m.bare_start, None  # "ب" + "رايس" after all
+            candidates = self.name_candidates(m.match["nm"])
         if len(candidates) > 1:
             seen = [c for c in candidates if c in self.named]
             if seen:
@@ -226,19 +239,40 @@ class _Resolver:
         if terms:
             m.role, m.at = terms[0].office, terms[0].at
 
+    def name_candidates(self, surface: str) -> list[str]:
+        """Who a written name may be: forms that need the full name first only once it came."""
+        k = lookup(self.g.surfaces, surface)
+        candidates: list[str] = []
+        for form in self.g.surfaces.get(k or "", []):
+            if form.how == "after" and form.canonical not in self.named:
+                continue
+            if form.canonical not in candidates:
+                candidates.append(form.canonical)
+        return candidates
+
     def apposed(self, index: int, country: str | None) -> Mention | None:
         """The named person standing right after mention ``index``, if any.
 
         A bracket may come between ("المتحدثة باسم وزارة الدفاع الأميركية (بنتاغون)، جيسيكا ماكنولتي").
         """
         here = self.mentions[index]
+        ranks: list[Mention] = []  # "قائد القيادة المركزية، الجنرال كينيث ماكنزي"
         for there in self.mentions[index + 1 : index + 4]:
-            if there.nstart < here.nend or there.kind != "name":
+            if there.nstart < here.nend:
+                continue
+            if there.kind == "anaphor":
+                ranks.append(there)
+                continue
+            if there.kind != "name":
                 continue
             self.resolve_name(there)
             if not there.emit or there.type is not ActorType.PERSON:
                 continue
-            if not _APPOSITION_GAP.fullmatch(self.gap(here.nend, there.nstart)):
+            gap = self.gap(here.nend, there.nstart)
+            for rank in reversed(ranks):  # the title of the name itself
+                a, b = rank.nstart - here.nend, rank.nend - here.nend
+                gap = gap[:a] + " " * (b - a) + gap[b:]
+            if not _APPOSITION_GAP.fullmatch(gap):
                 return None
             if country and there.country and there.country != country:
                 return None
@@ -270,6 +304,19 @@ class _Resolver:
             if p.nstart < before and p.canonical and self.holds(p, offices, country, at):
                 return p
         return None
+
+    def sole_holder(
+        self, offices: frozenset[str] | set[str], country: str | None, before: int
+    ) -> Mention | None:
+        """The latest holder named before ``before`` when the article named only one so far."""
+        found = None
+        for p in reversed(self.persons):
+            if p.nstart < before and p.canonical and self.holds(p, offices, country, None):
+                if found is None:
+                    found = p
+                elif p.canonical != found.canonical:
+                    return None
+        return found
 
     def fill_office(
         self,
@@ -437,13 +484,31 @@ class _Resolver:
                 wanted = g.institution_titles["adjective"].get(
                     lookup(g.institution_titles["adjective"], groups["ri_bare"]) or ""
                 )
-            for inst in reversed(self.institutions):
-                if inst.nstart < m.nstart and (wanted is None or inst.role == wanted):
-                    kind, country = inst.role, inst.country
-                    break
+            found = self.pointed_institution(m, wanted)
+            if found is not None:
+                kind, country = found.role, found.country
             else:
                 kind = wanted
         self.fill_office(index, m, title.office, country, kind, None)
+
+    def pointed_institution(self, m: Mention, wanted: str | None) -> Mention | None:
+        """The institution "باسم الوزارة" points back to: the last one named before, unless
+        that one sits in the reported words of its sentence ("أعلنت وزارة الدفاع الروسية أن
+        البنتاغون وافق ... وقال المتحدث باسم الوزارة") and one before it does not."""
+        last = None
+        for inst in reversed(self.institutions):
+            if inst.nstart >= m.nstart or (wanted is not None and inst.role != wanted):
+                continue
+            if last is None:
+                last = inst
+            start, _end = self.sentence_bounds(inst.nstart)
+            if start == self.sentence_bounds(m.nstart)[0]:
+                return inst  # named earlier in the same sentence
+            if not self.openers.search(self.text, start, inst.nstart):
+                return inst
+            if start < self.sentence_bounds(last.nstart)[0]:
+                break  # only the sentence of the last one is searched
+        return last
 
     # ------------------------------------------------------------------ counterparts and pointers back
 
@@ -486,9 +551,13 @@ class _Resolver:
         if name is not None:
             m.canonical, m.country, m.role, m.at = name.canonical, name.country, name.role, name.at
             return
-        found = (
-            None if word in g.source_anaphors else self.antecedent(allowed, country, None, m.nstart)
-        )
+        if word in g.source_anaphors:
+            found = None
+        elif word in g.sole_anaphors:
+            # "وزير الخارجية" with no state: only when one holder was named
+            found = self.sole_holder(allowed, country, m.nstart)
+        else:
+            found = self.antecedent(allowed, country, None, m.nstart)
         if found is None:
             if not allowed:
                 # "قال مسؤول أميركي ... وذكر المسؤول الأميركي": back to an anonymous source

@@ -47,6 +47,8 @@ class VerbForm:
     gender: str  # m, f or pl
     continues: bool
     needs_content: bool
+    #: also an adverb ("مجددا" = again): a cue only with its object right after it
+    takes_object: bool = False
 
 
 def _words(lexicon: Lexicon, *path: str) -> list[str]:
@@ -74,6 +76,8 @@ class Cues:
     not_in_title: frozenset[str]
     #: openers carrying the subject of a verb right after them ("أنه أبلغ")
     pronoun_subjects: frozenset[str]
+    #: words that open a topic ("أما روسيا، فقد ...")
+    topic: frozenset[str]
     #: the most characters a filler word spans
     filler_reach: int
     #: the first word (up to white space) of every filler: no filler starts at any other word
@@ -85,6 +89,12 @@ class Cues:
     relative_starts: frozenset[str] | None
     #: ``cue`` matched from the words themselves where it can be
     finder: CueFinder
+    #: first words of known people's names that are also common words ("علي" is "على"):
+    #: never read as the given name of a person the gazetteer does not know
+    not_given: frozenset[str] = frozenset()
+    #: verb forms listed ending in "ى" ("رأى"): written with a final "ي" they are a noun
+    #: ("رأي اليوم" is an outlet, "رأي" an opinion), as normalisation hides
+    maqsura: frozenset[str] = frozenset()
     #: the words :meth:`scan` looks for: ``first_words`` and ``opener_words``
     scan_words: frozenset[str] = attrs.field(init=False)
 
@@ -133,10 +143,11 @@ def _build(lexicon: Lexicon) -> Cues:
     where = " + ".join(lexicon.origins("cues")) or "cues"
     verbs = lexicon.table("cues", "verbs")
     forms: dict[str, VerbForm] = {}
+    maqsura: set[str] = set()
     for lemma, spec in verbs.items():
         if not isinstance(spec, dict):
             raise DataFileError(where, "expected a table", key=f"verbs.{lemma}")
-        unknown = set(spec) - {*_TENSES, "continues", "needs_content"}
+        unknown = set(spec) - {*_TENSES, "continues", "needs_content", "takes_object"}
         if unknown:
             raise DataFileError(where, f"unknown keys {sorted(unknown)}", key=f"verbs.{lemma}")
         for tense in _TENSES:
@@ -149,6 +160,8 @@ def _build(lexicon: Lexicon) -> Cues:
                 )
             for gender in _GENDERS:
                 for word in lexicon.words("cues", "verbs", lemma, tense, gender, required=False):
+                    if word.endswith("ى"):
+                        maqsura.add(key(word))
                     forms.setdefault(
                         key(word),
                         VerbForm(
@@ -157,6 +170,7 @@ def _build(lexicon: Lexicon) -> Cues:
                             gender=gender,
                             continues=bool(spec.get("continues", False)),
                             needs_content=bool(spec.get("needs_content", False)),
+                            takes_object=bool(spec.get("takes_object", False)),
                         ),
                     )
     if not forms:
@@ -224,6 +238,9 @@ def _build(lexicon: Lexicon) -> Cues:
         opener_words=frozenset(_words(lexicon, "content", "openers")),
         not_in_title=frozenset(_words(lexicon, "not_in_title", "words")),
         pronoun_subjects=frozenset(_words(lexicon, "content", "pronoun_subjects")),
+        topic=frozenset(_words(lexicon, "topic", "words")),
+        not_given=frozenset(_words(lexicon, "unknown_people", "not_given")),
+        maqsura=frozenset(maqsura),
     )
 
 

@@ -29,6 +29,7 @@ about short strings.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterator
 from itertools import accumulate
@@ -56,14 +57,19 @@ from .text import WORD_END, WORD_START, compile_pattern
 __all__ = ["find"]
 
 # "وكان المتحدث ... جون كيربي، قد حذر": a comma may stand before "قد"
+_TOPIC_GAP = regex.compile(r"\s*[،,]?\s*فقد\s+")
 _SVO_GAP = regex.compile(r"[\s)”\"»]*(?:(?:[،,]\s*)?قد\s+)?")
 _ABOUT = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?عن\s*[“\"«]?\s*")
 # "نسبت وكالة إنترفاكس إلى ريابكوف": the source of a verb of attributing
 _TO = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:الي|إلى|الى)\s*[“\"«(]?\s*")
 # what follows a name closing a title when no content opener follows: a comma, "عن"
 # ("أعلن نائب رئيس المركز ...، فاديم كوليت، عن تسجيل ...") or the end of the sentence
-_TITLE_CLOSE = regex.compile(r"\s*(?:[،,:()]|عن\s|$)")
+# or a definite noun governed by "ب" ("أشاد نائب رئيس الوزراء ... يوري بوريسوف بالعلاقات")
+_TITLE_CLOSE = regex.compile(r"\s*(?:[،,:()]|عن\s|بال|$)")
 _ADJUNCT = regex.compile(r"[\s,]*(?:في|خلال|عبر|أثناء|اثناء)\s")
+# a title apposed to a name, between commas: "جون ماكين، رئيس لجنة القوات المسلحة، إن"
+_APPOSITION = regex.compile(r"\s*[،,]\s*(?P<words>[^،,.:;!?؟\n“”\"«»()]{2,90}?)\s*[،,]\s*")
+_APPOSITION_WORDS = 8
 _QUOTES = regex.compile(r"[\s“\"«]*")
 _CLOSE = regex.compile(r"\s*\)")
 _RELAYED = regex.compile(r"(?:\s+\S+){1,6}?\s+عن\s*[“\"«]?\s*")
@@ -75,6 +81,13 @@ _SPEAKER_TYPES = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.ANONYMOUS,
 _CONTINUATION_SENTENCES = 2
 _CONTENT_WINDOW = 160
 _TITLE_WORDS = 12  # the most words of a title before the name it ends in
+# "أعرب كل من الرئيس الروسي ...، ونظيره الأمريكي ...": each of a list of speakers
+_LISTED = regex.compile(r"(?<!\S)كل من(?!\S)")
+_LISTED_AND = regex.compile(r"\s*[،,]?\s*و")
+# between a title and the unknown name in apposition to it
+_NAME_GAP = regex.compile(r"[\s,،:\-–]*")
+# how alike an unknown surname and a holder's surname must be to be one spelling of it
+_SPELLING_RATIO = 0.75
 
 
 @attrs.define
@@ -143,6 +156,7 @@ class _Finder:
         self.media_heads = doc.lexicon.cached("claims.media_heads", lambda _: heads(g.media_nouns))
         # answers about short strings that depend only on the lexicon, kept across articles
         self.memo: dict[tuple[str, str], bool] = doc.lexicon.cached("claims.memo", lambda _: {})
+        self.strangers: dict[str, Actor] = {}  # surname key -> an unknown person named so far
         self.addressee = _media_nouns(doc, g, attached=True)
 
     # ------------------------------------------------------------------ small helpers
@@ -226,6 +240,8 @@ class _Finder:
         return known
 
     def _np_end(self, m: _Mention) -> int:
+        if id(m) not in self.index_of:
+            return m.nend  # a person the gazetteer does not know (:meth:`stranger_at`)
         i = self.index_of[id(m)]
         end = m.nend
         while i + 1 < len(self.mentions):
@@ -391,10 +407,150 @@ class _Finder:
                 return None  # "أعلن عزمه زيارة موسكو ولقاء لافروف": no name closing a title
             if not punct_gap(self.text[self.np_end(m) : stop]) and opener is not None:
                 rest = self.strip(self.np_end(m), stop)
-                if not self.clean(rest) and not _ADJUNCT.match(rest):
+                if (
+                    not self.clean(rest)
+                    and not _ADJUNCT.match(rest)
+                    and not self.apposition(self.np_end(m), stop)
+                ):
                     return None
             return m
         return None
+
+    # ------------------------------------------------------------------ unknown people
+
+    def surname_like(self, word: str) -> bool:
+        """A word that may be a foreign surname: no article, no function or cue word."""
+        k = key(word)
+        return (
+            len(k) > 2
+            and k.isalpha()
+            and not k.startswith("ال")
+            and k not in self.c.no_subject
+            and k not in self.c.not_in_title
+            and k not in self.c.subject_first
+            and k not in self.c.not_given
+            and k not in self.c.forms
+            and k not in self.c.nouns
+            and k not in self.g.adjectives
+            and k not in self.g.state_names
+            and not self.c.opener.fullmatch(k)
+            and not self.c.filler.fullmatch(k)
+        )
+
+    def stranger_at(self, position: int, end: int, title: Actor | None) -> _Mention | None:
+        """A person the gazetteer does not know, written at ``position`` as a given name it
+        knows ("جون"، "إيغور") and a surname, and closing a title: "نائب مستشار الأمن
+        القومي الأميركي، جون فاينر، أن". ``title`` lends its country and office."""
+        words = list(_NON_SPACE.finditer(self.text, position, min(end, position + 60)))
+        if len(words) < 2 or words[0].start() != position:
+            return None
+        first = key(words[0].group())
+        if first not in self.g.given_names or first in self.c.not_given:
+            return None
+        if self.covered(position):
+            return None
+        for size in (2, 3):
+            if len(words) < size:
+                return None
+            last = words[size - 1]
+            bare = last.group().rstrip("،,:؛;")
+            if not self.surname_like(bare) or self.covered(last.start()):
+                return None
+            name_end = last.start() + len(bare)
+            if bare != last.group() or name_end >= end:
+                break  # a comma or colon closes the name
+            after = name_end + 1 if self.text[name_end : name_end + 1] == " " else name_end
+            if (
+                self.c.opener.match(self.text, after, end)
+                or _TITLE_CLOSE.match(self.text, name_end, end)
+                or _ADJUNCT.match(self.text, name_end, end)
+            ):
+                break
+        else:
+            return None
+        surname = key(self.text[last.start() : name_end])
+        if title is not None and title.canonical and self.spelt_like(surname, title.canonical):
+            self.strangers[surname] = title  # another spelling of the holder the title names
+            return None
+        ostart, oend = self.norm.original_span(position, name_end)
+        actor = Actor(
+            name=self.norm.original[ostart:oend],
+            canonical=None,
+            country=title.country if title is not None else None,
+            type=ActorType.PERSON,
+            start=ostart,
+            end=oend,
+        )
+        self.strangers[surname] = actor
+        return _Mention(position, name_end, actor)
+
+    def spelt_like(self, surname: str, canonical: str) -> bool:
+        """Whether ``surname`` looks like another spelling of a short form of ``canonical``."""
+        forms = self.g.surnames.get(canonical, ())
+        return any(
+            difflib.SequenceMatcher(None, surname, f).ratio() >= _SPELLING_RATIO for f in forms
+        )
+
+    def stranger_after(self, m: _Mention, end: int) -> _Mention | None:
+        """An unknown person in apposition to a title: "المتحدث باسم الوزارة إيغور ..."."""
+        if m.actor.type is not ActorType.PERSON or key(m.actor.name) in self.g.surfaces:
+            return None
+        gap = _NAME_GAP.match(self.text, m.nend, end)
+        return self.stranger_at(gap.end(), end, m.actor) if gap else None
+
+    def stranger_in_title(self, start: int, end: int) -> _Mention | None:
+        """An unknown person closing the title after a verb with no speaker found:
+        "وأعلن الأسبوع الماضي، نائب مستشار الأمن القومي الأميركي، جون فاينر، أن"."""
+        opener = self.opener_at(start, min(end, start + _CONTENT_WINDOW))
+        stop = opener.start() if opener else min(end, start + 90)
+        title: Actor | None = None
+        for word in _NON_SPACE.finditer(self.text, start, stop):
+            if word.start() - start > 120:
+                return None
+            k = key(word.group().strip("،,"))
+            if k in self.c.not_in_title:
+                return None
+            m = self.first_between(word.start(), word.start() + 1)
+            if m is not None and m.nstart == word.start():
+                if m.actor.type is not ActorType.PERSON or key(m.actor.name) in self.g.surfaces:
+                    return None  # someone else is named first
+                title = m.actor
+                continue
+            if k in self.g.given_names:
+                if self.cues_in(start, word.start()):
+                    return None
+                return self.stranger_at(word.start(), end, title)
+        return None
+
+    def stranger_named(self, start: int, end: int) -> _Mention | None:
+        """An unknown person named earlier, by surname, right after a verb ("وأضاف فاينر")."""
+        if not self.strangers:
+            return None
+        word = self.first_word(start, end)
+        if word is None:
+            return None
+        bare = word.strip(',،;:"“”«»()')
+        k = key(bare)
+        if k not in self.strangers and k[:1] in ("و", "ف"):
+            k = k[1:]
+        known = self.strangers.get(k)
+        if known is None:
+            return None
+        at = self.text.find(bare, start, end)
+        if at < 0 or self.covered(at):
+            return None
+        ostart, oend = self.norm.original_span(at, at + len(bare))
+        actor = attrs.evolve(known, name=self.norm.original[ostart:oend], start=ostart, end=oend)
+        return _Mention(at, at + len(bare), actor)
+
+    def apposition(self, start: int, end: int) -> bool:
+        """``[start, end)`` is a title between commas naming no one else, and no cue."""
+        found = _APPOSITION.fullmatch(self.text, start, end)
+        if found is None or len(found["words"].split()) > _APPOSITION_WORDS:
+            return False
+        if self.cues_in(start, end):
+            return False
+        return not any(m.actor.type is ActorType.PERSON for m in self.mentions_between(start, end))
 
     def relayed(self, start: int, end: int) -> tuple[_Mention | None, list[Actor]]:
         """The source after "عن": "نقلت وكالة الإعلام الروسية عن ماريا زاخاروفا"."""
@@ -415,20 +571,24 @@ class _Finder:
         ]
         return source, outlets
 
-    def coordinated(self, m: _Mention) -> list[_Mention]:
-        """More speakers joined by "و": "قال لافروف وكيري"، "أكد الرئيسان الروسي والأمريكي"."""
+    def coordinated(self, m: _Mention, *, listed: bool = False) -> list[_Mention]:
+        """More speakers joined by "و": "قال لافروف وكيري"، "أكد الرئيسان الروسي والأمريكي";
+        with ``listed`` (after "كل من") a comma may come first: "كل من بوتين، ونظيره ..."."""
         found = []
         end = self.np_end(m)
         for nxt in self.mentions_between(end, end + 4):
             gap = self.text[end : nxt.nstart]
-            if gap.strip() != "و" or nxt.actor.type is not m.actor.type:
+            joined = gap.strip() == "و" or (listed and _LISTED_AND.fullmatch(gap) is not None)
+            if not joined or nxt.actor.type is not m.actor.type:
                 break
             if nxt.actor.canonical != m.actor.canonical:
                 found.append(nxt)
             end = self.np_end(nxt)
         return found
 
-    def before(self, cue_start: int, sentence_start: int, form: VerbForm) -> _Mention | None:
+    def before(
+        self, cue_start: int, sentence_start: int, form: VerbForm, *, suffixed: bool = False
+    ) -> _Mention | None:
         """A subject written before its verb: "ماكنولتي قالت"، "أن كارتر أشار"، "وكان شويغو كشف"."""
         candidates = [
             m for m in self.mentions_between(sentence_start, cue_start) if m.nend <= cue_start
@@ -436,8 +596,27 @@ class _Finder:
         if not candidates:
             return None
         last = candidates[-1]
-        if not _SVO_GAP.fullmatch(self.text[last.nend : cue_start]):
+        if _TOPIC_GAP.fullmatch(self.text[last.nend : cue_start]):
+            # "أما لافروف، فقد حذر": the topic speaks unless the verb points back to it
+            head = self.head(last)
+            words = self.text[sentence_start : head.nstart - len(self.prefix(head))].split()
+            if (
+                not suffixed
+                and words
+                and key(words[-1]) in self.c.topic
+                and head.actor.type in _SPEAKER_TYPES
+                and not self.oblique(head)
+                and self.agrees(form, head.actor)
+            ):
+                return head
             return None
+        if not _SVO_GAP.fullmatch(self.text[last.nend : cue_start]):
+            # "جون ماكين، رئيس لجنة القوات المسلحة، قال": a title apposed to the name
+            appositive = _APPOSITION.match(self.text, last.nend, cue_start)
+            if appositive is None or not self.apposition(last.nend, appositive.end()):
+                return None
+            if not _SVO_GAP.fullmatch(self.text[appositive.end() : cue_start]):
+                return None
         head = self.head(last)
         if (
             head.actor.type not in _SPEAKER_TYPES
@@ -462,10 +641,48 @@ class _Finder:
             return head
         return None
 
+    def unknown_subject(self, cue_start: int, sstart: int) -> bool:
+        """Words before a verb in its clause that may be its subject: not only fillers and
+        dates, nor a clause opened by a preposition or a conjunction ("وفي السياق ذاته أكد")."""
+        clause = lead_end(self.text, sstart)
+        for mark in ',،;:)”»"':
+            clause = max(clause, self.text.rfind(mark, clause, cue_start) + 1)
+        words = self.c.filler.sub(blank, self.strip(clause, cue_start)).split()
+        if not words:
+            return False
+        first = key(words[0].strip('"“”«»()'))
+        bare = first[1:] if first[:1] in ("و", "ف") else first
+        return not any(
+            w in self.c.no_subject or w in self.c.subject_first or self.c.opener.fullmatch(w)
+            for w in (first, bare)
+        )
+
+    def object_follows(self, start: int, end: int, sstart: int, send: int) -> bool:
+        """A verb's object is its next word, and no verb stands right before it."""
+        after = self.text[end : min(send, end + 40)].split(maxsplit=1)
+        if not after or not after[0][0].isalpha():
+            return False
+        word = key(after[0].strip(',;:"“”«»()'))
+        if word in self.c.no_subject or self.c.opener.fullmatch(word):
+            return False
+        if self.c.filler.fullmatch(word):
+            return False
+        clause = sstart
+        for mark in ",،;:":
+            clause = max(clause, self.text.rfind(mark, sstart, start) + 1)
+        verbs = [c for c in self.cues_in(clause, start) if c["verb"]]
+        # "أكد (لافروف) مجددا التزام ...": "again" modifying a verb with no content yet
+        return not verbs or self.opener_at(verbs[-1].end(), start) is not None
+
     def taa_marbuta(self, end: int) -> bool:
         """Whether the letter before normalised offset ``end`` is written "ة" in the article."""
         at = self.norm.original_offset(end - 1)
         return self.norm.original[at : at + 1] == "ة"
+
+    def dotted_ya(self, end: int) -> bool:
+        """Whether the letter before normalised offset ``end`` is written "ي" in the article."""
+        at = self.norm.original_offset(end - 1)
+        return self.norm.original[at : at + 1] == "ي"
 
     def after_statement_noun(self, cue_start: int, sentence_start: int) -> bool:
         """The word before a verb is a statement noun ("تصريحات نقلتها")."""
@@ -495,6 +712,8 @@ class _Finder:
             return True
         if remembered(self.memo, ("chain", first), self._is_chain):
             return True
+        if first.startswith(("بال", "لل")):
+            return True  # "مشيدا بالتعاون": a definite noun governed by a preposition
         return first.endswith("ا") and first not in self.g.surfaces
 
     def _is_chain(self, key: tuple[str, str]) -> bool:
@@ -672,17 +891,26 @@ class _Finder:
                 continue
             if cue["suffix"] == "ه" and self.taa_marbuta(cue.end("suffix")):
                 continue  # "200 إفادة": a noun, not "أفاده"
+            if (
+                verb in self.c.maqsura
+                and not cue["suffix"]
+                and self.dotted_ya(cue.end("verb"))
+                and self.first_between(cue.end(), cue.end() + 2) is None
+            ):
+                continue  # "المصدر: رأي اليوم": the noun "رأي", not the verb "رأى"
             if cue["suffix"] and self.after_statement_noun(cue.start(), sstart):
                 continue  # "في تصريحات نقلتها وكالة تاس": a relative clause on the statement
             if not cue["conj"] and self.pronoun_subject(cue.start(), sstart):
                 continue  # "أكد أنه أبلغ الأمين العام": the name after the verb is its object
+            if form.takes_object and not self.object_follows(cue.start(), cue.end(), sstart, send):
+                continue  # "أكد مجددا أن": "again", not "renewing"
             nested = self.nested(cue.start())
             if nested and form.tense == "present":
                 continue  # "... أن كيري يؤكد على هذا": a description inside someone's words
             speaker, chain = None, []
             if form.tense != "participle":
                 if not cue["conj"]:
-                    speaker = self.before(cue.start(), sstart, form)
+                    speaker = self.before(cue.start(), sstart, form, suffixed=bool(cue["suffix"]))
                 if speaker is None or self.g.is_media(speaker.actor.canonical):
                     # "رويترز حذرت روسيا ...": an outlet heading the sentence is a dateline
                     follows, chain = self.after(cue.end(), send, form)
@@ -702,10 +930,25 @@ class _Finder:
                     speaker, chain = self.relayed(cue.end(), send)
                 if speaker is None:
                     speaker = self.titled(cue.end(), send, form)
+                if speaker is not None and speaker.nstart > cue.start():
+                    # "قال المتحدث باسم الوزارة إيغور ...": the name written wins over the title
+                    speaker = self.stranger_after(speaker, send) or speaker
+                elif speaker is None:
+                    speaker = self.stranger_in_title(cue.end(), send) or self.stranger_named(
+                        cue.end(), send
+                    )
             if speaker is None and chain_speaker is not None and chain_speaker.nstart < cue.start():
                 speaker = chain_speaker
             if speaker is None:
-                if form.tense == "present" or not self.no_subject_after(cue.end(), send):
+                if (
+                    form.tense == "past"
+                    and not cue["conj"]
+                    and self.unknown_subject(cue.start(), sstart)
+                ):
+                    continue  # "المحلل أكثم سليمان اعتبر أن": someone the gazetteer does not know
+                if form.tense == "present" or not (
+                    form.takes_object or self.no_subject_after(cue.end(), send)
+                ):
                     continue
                 previous = self.continued(
                     index, cue.start(), first_claim, noun_speakers, form, sstart
@@ -732,7 +975,8 @@ class _Finder:
             )
             self.add(speaker_actor, cue_span, content, outlets, index)
             if speaker is not None and speaker.nstart > cue.start():
-                for other in self.coordinated(speaker):
+                listed = _LISTED.search(self.text, cue.end(), speaker.nstart) is not None
+                for other in self.coordinated(speaker, listed=listed):
                     self.add(other.actor, cue_span, content, outlets, index)
         self.standalone_chains(index, chains, first_claim, send)
 
@@ -780,6 +1024,11 @@ class _Finder:
             return None
         if self.covered(first_word.start()):
             return None
+        if key(first_word.group().strip()) in self.c.topic:
+            # "أما روسيا، فقد حذرها ...": the topic is the object of the verb after it
+            verb = next((c for c in self.cues_in(m.nend, position) if c["verb"]), None)
+            if verb is None or verb["suffix"]:
+                return None
         return m if m.actor.type in _SPEAKER_TYPES else None
 
     def continued(
