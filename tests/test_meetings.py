@@ -906,6 +906,85 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "قال المبعوث الأممي ستافان دي ميستورا إن المفاوضات حول سوريا قد تستأنف قريبا.",
         [],
     ),
+    # Syria named as the topic or the place is no party; its people and party slots are
+    (
+        "topic-state-heading-a-list",  # "وعلى رأسها سوريا"
+        "2019-04-03",
+        "التقى لافروف كيري في جنيف أمس وبحثا قضايا المنطقة وعلى رأسها سوريا.",
+        [("meeting", "RU-US", "occurred", "2019-04-02")],
+    ),
+    (
+        "topic-state-after-a-topic-noun",  # "بحث موضوع سوريا"
+        "2019-04-03",
+        "بحث شويغو موضوع سوريا مع نظيره الأمريكي في اتصال هاتفي اليوم.",
+        [("call", "RU-US", "occurred", "2019-04-03")],
+    ),
+    (
+        "topic-state-above",  # "فوق سوريا"
+        "2019-04-03",
+        "اجتمع لافروف وكيري أمس لبحث سلامة الرحلات الجوية فوق سوريا.",
+        [("meeting", "RU-US", "occurred", "2019-04-02")],
+    ),
+    (
+        "topic-state-adjective",  # "الأزمة السورية" is a topic, المعلم a party
+        "2019-04-03",
+        "التقى لافروف نظيره السوري وليد المعلم في موسكو أمس لبحث الأزمة السورية.",
+        [("meeting", "RU-SY", "occurred", "2019-04-02")],
+    ),
+    (
+        "topic-state-between",  # "بين روسيا وسوريا" names both sides
+        "2019-04-03",
+        "عقدت محادثات بين روسيا وسوريا في موسكو أمس حول إعادة الإعمار.",
+        [("talks", "RU-SY", None, None)],
+    ),
+    (
+        "topic-state-alone",  # negative: Russia and the place of the talks
+        "2019-04-03",
+        "تجري روسيا مشاورات مكثفة في سوريا.",
+        [],
+    ),
+    # a headline in the present reports the event the body tells of
+    (
+        "present-headline-joins-the-body",
+        "2019-04-03",
+        "بوتين يهاتف أردوغان\n\nأجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع نظيره التركي "
+        "رجب طيب أردوغان أمس.",
+        [("call", "RU-TR", "occurred", "2019-04-02")],
+    ),
+    # dates: a later clause about the event dates it; a report's day bounds it
+    (
+        "later-clause-dates-the-call",
+        "2021-06-10",
+        "قال الكرملين اليوم إن بوتين وبايدن ناقشا في مكالمة هاتفية الأوضاع في أوكرانيا، "
+        "كما ذكر أن المكالمة جرت أمس.",
+        [("call", "RU-US", "occurred", "2021-06-09")],
+    ),
+    (
+        "report-day-dates-an-undated-call",
+        "2021-05-21",
+        "قالت الخارجية الروسية، الخميس 20 أيار، إن لافروف وبلينكن ناقشا هاتفيا الأزمة الليبية.",
+        [("call", "RU-US", "occurred", "2021-05-20")],
+    ),
+    (
+        "earlier-reported-call-is-another-call",
+        "2021-03-06",
+        "أجرى شويغو اتصالا هاتفيا مع أوستن في 5 آذار. وكانت وزارة الدفاع الروسية قد أعلنت، "
+        "في 2 آذار، أن شويغو ناقش هاتفيا مع أوستن الوضع في ليبيا.",
+        [("call", "RU-US", "occurred", "2021-03-05"), ("call", "RU-US", "occurred", "2021-03-02")],
+    ),
+    # "البلدين" is the pair the article is about, not the pair named just before
+    (
+        "pair-words-take-the-main-pair",
+        "2019-12-10",
+        "يلتقي بومبيو لافروف في واشنطن اليوم. ويأتي لقاء الوزيرين بعد محادثات بين بوتين "
+        "وزيلينسكي في باريس. ورغم أن وزيري خارجية البلدين التقيا في أيلول الماضي، فإن الزيارة "
+        "هي الأولى منذ عامين.",
+        [
+            ("meeting", "RU-US", None, "2019-12-10"),
+            ("talks", "RU-UA", None, None),
+            ("meeting", "RU-US", "occurred", "2019-09"),
+        ],
+    ),
 ]
 
 

@@ -178,6 +178,7 @@ class Context:
         self.claim_for = _Claims(doc)
         self.parties = self._parties()
         self.party_starts = [p.start for p in self.parties]
+        self.party_ends = frozenset(p.end for p in self.parties)
         self.attributions = _Spans(self._attributions())
         self.timexes = _Spans(
             [(self.to_norm(t.start), self.to_norm_end(t.end), t) for t in doc.timexes if t.value]
@@ -622,6 +623,10 @@ class Context:
             start = hit.start
             limit = _ATTRIBUTION_END.search(self.text, hit.end)
             end = limit.start() if limit else len(self.text)
+            # "كما ذكرت أن المكالمة جرت أمس": what follows أن is reported, not a source
+            reported = self.complementizers.within(hit.end, end)
+            if reported:
+                end = min(end, reported[0][0])
             cap = hit.last + _ATTRIBUTION_TOKENS
             if cap < len(self.token_ends):
                 end = min(end, self.token_ends[cap])

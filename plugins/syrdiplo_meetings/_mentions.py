@@ -61,6 +61,9 @@ class Mention:
     keys: set[str] = attrs.field(factory=set)
     format: tuple[int, int, FormatInfo] | None = None
     date: tuple[int, int, syrdiplo.Timex] | None = None
+    # the day of the statement that reports an undated event ("قالت الوزارة، الخميس 20
+    # تشرين الأول، إن الوزيرين ناقشا ..."): the latest day the event can have taken place
+    report_date: tuple[int, int, syrdiplo.Timex] | None = None
     location: tuple[int, int, str] | None = None
     status: str = "occurred"
     explicit: bool = False  # status from a cue or a verb's tense, not a default
@@ -423,6 +426,8 @@ def _describe(
         mention.pair_reference = ctx.has_word(ctx.rules.pair_words, *mention.clause)
     _apply_format(ctx, mention, sentence)
     mention.date = _date(ctx, mention, content)
+    if mention.date is None and mention.kind != "talks" and mention.form != "future":
+        mention.report_date = _report_date(ctx, mention)
     mention.location = _location(ctx, mention)
     mention.status, mention.explicit = _status(ctx, mention)
 
@@ -702,12 +707,52 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
         party = attrs.evolve(party, actor=attrs.evolve(actor, country=None))
     return _Facts(
         ignored,
-        bool(previous & rules.topic_before),
+        bool(previous & rules.topic_before) or _topic_state(ctx, party, word, attached),
         _previous_end(ctx, party.start) if attached.startswith("و") else None,
         placed,
         bool(previous & rules.destination) or attached.endswith("ل"),
         party,
     )
+
+
+_TOPIC_STATE_ROLES = (None, "name", "capital", "adjective")
+
+
+def _topic_state(ctx: Context, party: Party, word: str | None, attached: str) -> bool:
+    """Whether a state named mostly as a topic ("بشأن سوريا"، "الأزمة السورية") stands
+    outside a party's slot here (see ``topic_states`` in the lexicon)."""
+    actor, rules = party.actor, ctx.rules
+    if (
+        actor.country not in rules.topic_states
+        or actor.type is not syrdiplo.ActorType.STATE
+        or actor.role not in _TOPIC_STATE_ROLES
+        or party.source == "speaker"
+    ):
+        return False
+    if word is None:
+        return False  # opening the sentence or a list: "دمشق وموسكو تبحثان"
+    stems = ctx.stems(word)
+    if stems & rules.with_words or word in _EACH:  # "مع دمشق"، "بين روسيا وسوريا"
+        return False
+    if attached.startswith("و") and _previous_end(ctx, party.start) in ctx.party_ends:
+        return False  # "روسيا وسوريا": joined to another party
+    tokens = ctx.tokens
+    i = ctx.token_index(party.start)
+    last = ctx.token_index(party.end) - 1
+    if actor.role == "adjective":
+        # a run of adjectives names the sides: "القمة الروسية السورية"
+        forms = (rules.adjective_forms, rules.conjoined_adjectives)
+        after = tokens.words[last + 1] if last + 1 < len(tokens) and tokens.spaced[last] else None
+        return not any(w in f for w in (word, after) for f in forms if w)
+    # the subject or object right beside a meeting verb: "استقبلت دمشق"، "دمشق تستقبل"
+    beside = [(tokens.starts[i - 1], tokens.ends[i - 1])] if i > 0 else []
+    if last + 1 < len(tokens) and tokens.spaced[last]:
+        beside.append((tokens.starts[last + 1], tokens.ends[last + 1]))
+    for start, end in beside:
+        for trigger in ctx.triggers_in(start, end):
+            if trigger.info.form != "noun" and not trigger.info.needs_with:
+                return False
+    return True
 
 
 def _placed_after(ctx: Context, lead: list[str]) -> bool:
@@ -802,6 +847,23 @@ def _date(
             t[0] < span[0],
         ),
     )
+
+
+_REPORT_PRECISIONS = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME)
+
+
+def _report_date(ctx: Context, mention: Mention) -> tuple[int, int, syrdiplo.Timex] | None:
+    """The day of the statement before the أن/إن that reports the event, if dated."""
+    part = _own_part(ctx, mention)
+    if part[0] <= mention.clause[0]:
+        return None
+    for timex in ctx.timexes_in(mention.clause[0], part[0]):
+        if timex[2].precision not in _REPORT_PRECISIONS or ctx.in_attribution(timex[0], timex[1]):
+            continue
+        word, _attached = ctx.before(timex[0])
+        if not ctx.stems(word) & ctx.rules.since:
+            return timex
+    return None
 
 
 def _report_stretch(ctx: Context, mention: Mention, clause: tuple[int, int]) -> tuple[int, int]:
@@ -930,11 +992,13 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
     if found:
         status = next(s for s in order if s in found)
         return _dated(ctx, mention, status, source="cue")
-    tense = _tense(mention)
+    tense = _tense(mention, _headline(ctx, mention))
     if tense is not None:
-        # a future verb ("سيلتقي") is as firm as a cue; a bare present one is not
-        firm = "future" in (mention.form, *(t.info.form for t in mention.absorbed))
-        return _dated(ctx, mention, tense, source="cue" if firm else "tense")
+        # a future verb ("سيلتقي") is as firm as a cue; a past one is explicit; a bare
+        # present one says little ("كيري يتصل بلافروف" heads the report of a past call)
+        forms = (mention.form, *(t.info.form for t in mention.absorbed))
+        source = "cue" if "future" in forms else "tense" if "past" in forms else "default"
+        return _dated(ctx, mention, tense, source=source)
     default = "ongoing" if mention.kind == "talks" else "occurred"
     return _dated(ctx, mention, default, source="default")
 
@@ -944,14 +1008,30 @@ def _past_verb(ctx: Context, mention: Mention) -> bool:
     return mention.info.form == "past" and mention.trigger.word not in ctx.rules.modal
 
 
-def _tense(mention: Mention) -> str | None:
+_HEADLINE_REACH = 400  # characters from the start of the text a headline line may begin
+
+
+def _headline(ctx: Context, mention: Mention) -> bool:
+    """Whether the trigger stands in a headline: the title, a heading, or a line near the
+    top of the text that no full stop comes before or ends ("كيري يتصل بلافروف")."""
+    if mention.zone in (syrdiplo.Zone.TITLE, syrdiplo.Zone.HEADING):
+        return True
+    start, _end = ctx.original(mention.trigger.start, mention.trigger.end)
+    text = ctx.doc.text
+    if start > _HEADLINE_REACH or "." in text[:start]:
+        return False
+    line_end = text.find("\n", start)
+    return line_end >= 0 and "." not in text[start:line_end]
+
+
+def _tense(mention: Mention, headline: bool = False) -> str | None:
     forms = [mention.form] + [t.info.form for t in mention.absorbed]
     if "future" in forms:
         return "planned"
     if "past" in forms:
         return "occurred"
     if "present" in forms:
-        if mention.zone is syrdiplo.Zone.TITLE:
+        if headline:
             return "occurred" if mention.kind != "talks" else "ongoing"  # "بوتين يلتقي أردوغان"
         return "ongoing" if mention.kind == "talks" else "planned"
     return None

@@ -46,6 +46,7 @@ class Group:
     # running summaries of ``mentions``
     _ranked: tuple[list[Mention], list[Mention], list[Mention]] = attrs.field(init=False)
     _body_date: syrdiplo.Timex | None = attrs.field(init=False, default=None)
+    _report_date: syrdiplo.Timex | None = attrs.field(init=False, default=None)
     _body_location: str | None = attrs.field(init=False, default=None)
     _persons: set[str] = attrs.field(init=False, factory=set)
     _explicit: set[str] = attrs.field(init=False, factory=set)
@@ -60,6 +61,8 @@ class Group:
         for mention in mentions:
             self.mentions.append(mention)
             rank = _RANKS.get(mention.zone, 0)
+            if mention.report_date is not None and self._report_date is None:
+                self._report_date = mention.report_date[2]
             self._ranked[rank].append(mention)
             if rank == 0:
                 if mention.date is not None:
@@ -76,7 +79,7 @@ class Group:
         mentions = sorted(self.mentions, key=lambda m: m.trigger.start)
         self.mentions = []
         self._ranked = ([], [], [])
-        self._body_date = self._body_location = None
+        self._body_date = self._body_location = self._report_date = None
         self._persons, self._explicit, self.last_start = set(), set(), -1
         self.add(*mentions)
 
@@ -92,6 +95,16 @@ class Group:
 
     @property
     def date(self) -> syrdiplo.Timex | None:
+        """The event's own date, else the day of the statement that reported it."""
+        real = self.real_date
+        return real if real is not None else self._report_date
+
+    @property
+    def report_date(self) -> syrdiplo.Timex | None:
+        return self._report_date
+
+    @property
+    def real_date(self) -> syrdiplo.Timex | None:
         best = self._body_date
         for mention in (*self._ranked[1], *self._ranked[2]):
             if mention.date is not None:
@@ -172,6 +185,28 @@ def _compatible_dates(a: syrdiplo.Timex | None, b: syrdiplo.Timex | None) -> boo
     return (one[0] <= two[0] and two[1] <= one[1]) or (two[0] <= one[0] and one[1] <= two[1])
 
 
+def _dates_agree(group: Group, mention: Mention) -> bool:
+    """Whether a mention's date fits the event's: own dates must agree, and an own date
+    must not fall after the day a statement reported the event on."""
+    mine = mention.date[2] if mention.date else None
+    theirs = group.real_date
+    if mine is not None and theirs is not None:
+        return _compatible_dates(theirs, mine)
+    if mine is not None:
+        return _not_after(mine, group.report_date)
+    if theirs is not None:
+        return _not_after(theirs, mention.report_date[2] if mention.report_date else None)
+    return True
+
+
+def _not_after(event: syrdiplo.Timex, report: syrdiplo.Timex | None) -> bool:
+    """Whether an event's date can precede (or be) the day it was reported on."""
+    if report is None or not event.value or not report.value:
+        return True
+    one, two = timex_bounds(event.value), timex_bounds(report.value)
+    return one is None or two is None or one[0] <= two[1]
+
+
 def _compatible_status(group: Group, mention: Mention) -> bool:
     if (
         group.kind == "talks"
@@ -199,8 +234,7 @@ def _agrees(group: Group, mention: Mention) -> bool:
             return False
     elif group.kind != "talks" and mine and theirs and not mine & theirs:
         return False  # two meetings between different people
-    date = mention.date[2] if mention.date else None
-    if not _compatible_dates(group.date, date):
+    if not _dates_agree(group, mention):
         return False
     location = mention.location[2] if mention.location else None
     if location and group.location and location != group.location:
@@ -274,14 +308,11 @@ def _anaphor_host(
 ) -> Group | None:
     """The latest event a definite mention without parties can refer to."""
     kinds = _anaphor_kinds(mention, anaphors, singular)
-    date = mention.date[2] if mention.date else None
     return next(
         (
             g
             for g in reversed(groups)
-            if g.kind in kinds
-            and _compatible_dates(g.date, date)
-            and _compatible_status(g, mention)
+            if g.kind in kinds and _dates_agree(g, mention) and _compatible_status(g, mention)
         ),
         None,
     )
@@ -314,15 +345,19 @@ def _borrow_pair(groups: list[Group], mention: Mention) -> None:
     """ "وكان الرئيسان قد أجريا اتصالا هاتفيا": the two are the parties of the event
     just named, if it was named close before."""
     start = mention.trigger.start
-    for group in reversed(groups):
-        last = group.last_start
-        if last > start or start - last > _PAIR_REACH:
-            continue
-        parties = [p for m in group.mentions for p in m.parties if p.actor.country]
-        if len({p.actor.country for p in parties}) >= 2:
-            mention.parties = parties
-            mention.keys = {p.actor.country for p in parties if p.actor.country}
+    near = [g for g in groups if 0 <= start - g.last_start <= _PAIR_REACH]
+    if not near:
         return
+    # the pair the article is about ("وزيرا خارجية البلدين"), not one named in passing
+    # just before ("بعد لقاء بوتين والأسد"): the nearby event named most often, else
+    # the latest one
+    group = max(reversed(near), key=lambda g: len(g.mentions))
+    if len(group.mentions) == 1:
+        group = near[-1]
+    parties = [p for m in group.mentions for p in m.parties if p.actor.country]
+    if len({p.actor.country for p in parties}) >= 2:
+        mention.parties = parties
+        mention.keys = {p.actor.country for p in parties if p.actor.country}
 
 
 def _fold_dated_talks(groups: list[Group]) -> list[Group]:

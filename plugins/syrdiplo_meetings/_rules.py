@@ -114,6 +114,7 @@ class Rules:
     sources: frozenset[str]
     speaking_sources: frozenset[str]  # sources only as a claim's speaker ("خبراء")
     international: frozenset[str]
+    topic_states: frozenset[str]  # states named mostly as the topic ("بشأن سوريا")
     own_country: PhraseMatcher
     status: PhraseMatcher  # cue -> (status, near only)
     status_order: tuple[str, ...]
@@ -426,6 +427,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         sources=_norm_set(_words(lexicon, "parties", "sources")),
         speaking_sources=_norm_set(_words(lexicon, "parties", "speaking_sources", required=False)),
         international=frozenset(_words(lexicon, "parties", "international", required=False)),
+        topic_states=frozenset(_words(lexicon, "parties", "topic_states", required=False)),
         status_order=order,
         not_cues=_norm_set(_words(lexicon, "status", "not_cues", required=False)),
         verbal_nouns=_norm_set(_words(lexicon, "status", "verbal_nouns", required=False)),

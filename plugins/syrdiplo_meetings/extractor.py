@@ -81,8 +81,9 @@ def _meeting(ctx: Context, group: Group) -> syrdiplo.Meeting:
                 add(actor.start, actor.end, "participant", normalised=False)
             elif party.start >= 0:
                 add(party.start, party.end, "participant")
-        if mention.date is not None:
-            timex = mention.date[2]
+        dated = mention.date or (mention.report_date if group.real_date is None else None)
+        if dated is not None:
+            timex = dated[2]
             add(timex.start, timex.end, "date", normalised=False)
         if mention.location is not None:
             add(mention.location[0], mention.location[1], "location")
