@@ -1052,3 +1052,56 @@ def test_format_in_another_clause_lends_no_place(pipeline: syrdiplo.Pipeline) ->
     locations = [e.location for e in result.events if isinstance(e, syrdiplo.Meeting)]
     assert locations
     assert "UN Security Council" not in locations
+
+
+def _meetings(pipeline: syrdiplo.Pipeline, text: str, published: str) -> list[tuple]:
+    result = pipeline.run({"id": "case", "published": published, "text": text})
+    return sorted(_summary(e) for e in result.events if isinstance(e, syrdiplo.Meeting))
+
+
+def test_states_still_negotiating_are_talks_apart_from_the_meeting(
+    pipeline: syrdiplo.Pipeline,
+) -> None:
+    """ "يواصل البلدان التفاوض": the two states' negotiation goes on beyond the meeting."""
+    text = (
+        "التقى وزير الخارجية الفرنسي بنظيره التركي أمس في باريس. وعقد الاجتماع في الوقت "
+        "الذي يواصل فيه البلدان التفاوض على بنود اتفاق تجاري."
+    )
+    assert _meetings(pipeline, text, "2019-03-05") == [
+        ("meeting", "FR-TR", "occurred", "2019-03-04"),
+        ("talks", "FR-TR", "ongoing", None),
+    ]
+
+
+def test_states_pair_in_past_talks_stays_with_the_meeting(pipeline: syrdiplo.Pipeline) -> None:
+    """Negative: what the two states discussed at the meeting is the meeting itself."""
+    text = (
+        "التقى وزير الخارجية الفرنسي بنظيره التركي أمس في باريس. وتناول البلدان خلال "
+        "المحادثات ملف التجارة."
+    )
+    assert _meetings(pipeline, text, "2019-03-05") == [
+        ("meeting", "FR-TR", "occurred", "2019-03-04"),
+    ]
+
+
+def test_clauses_is_no_status_cue(pipeline: syrdiplo.Pipeline) -> None:
+    """ "بنود" is no ب + "نود" (we wish): it makes no event proposed."""
+    text = "بحث وزير الخارجية الفرنسي مع نظيره التركي أمس بنود الاتفاق التجاري."
+    assert _meetings(pipeline, text, "2019-03-05") == [("talks", "FR-TR", "occurred", "2019-03-04")]
+
+
+def test_dual_pronoun_takes_the_pair_of_the_call(pipeline: syrdiplo.Pipeline) -> None:
+    """ "أعربا عن ترحيبهما بعقد لقاء": the two on the call are the meeting's parties."""
+    text = (
+        "أعرب الرئيس الفرنسي ونظيره التركي خلال اتصال هاتفي اليوم عن ترحيبهما بعقد لقاء "
+        "في باريس الشهر المقبل."
+    )
+    found = _meetings(pipeline, text, "2019-03-05")
+    assert [f[:2] for f in found] == [("call", "FR-TR"), ("meeting", "FR-TR")]
+    assert found[1][2] in ("planned", "proposed")
+
+
+def test_dual_pronoun_without_a_pair_makes_no_meeting(pipeline: syrdiplo.Pipeline) -> None:
+    """Negative: with no two parties named before, "ترحيبهما" lends none."""
+    text = "أعرب المسؤولان عن ترحيبهما بعقد لقاء في باريس الشهر المقبل."
+    assert _meetings(pipeline, text, "2019-03-05") == []

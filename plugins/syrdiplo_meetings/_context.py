@@ -260,13 +260,17 @@ class Context:
 
     def has_word(self, words: frozenset[str], start: int, end: int) -> bool:
         """Whether one of ``words`` (with و/ف attached or not) stands in ``[start, end)``."""
+        return self.find_word(words, start, end) is not None
+
+    def find_word(self, words: frozenset[str], start: int, end: int) -> tuple[int, int] | None:
+        """The first of ``words`` (with و/ف attached or not) in ``[start, end)``."""
         i = self.token_index(start)
         while i < len(self.token_starts) and self.token_starts[i] < end:
             word = self.tokens.words[i]
             if word in words or (word[:1] in ("و", "ف") and word[1:] in words):
-                return True
+                return self.token_starts[i], self.token_ends[i]
             i += 1
-        return False
+        return None
 
     def previous_words(self, offset: int, count: int) -> list[str]:
         """Up to ``count`` words before ``offset``, nearest last, stopping at punctuation."""

@@ -74,6 +74,8 @@ class Mention:
     negated_discussion: bool = False  # "لم يناقش مع ترامب العقوبات" names no event
     assembly_session: bool = False  # "اجتماع مجلس الأمن": a session of the body, no event
     pair_reference: bool = False  # "الرئيسان"، "أجريا": the parties are a pair named before
+    # "البلدان": the pair named before are states; the word's span and text
+    state_pair: tuple[int, int, str] | None = None
     earlier_event: bool = False  # "محادثات هاتفية سابقة": not the event just named
     demonstrative: bool = False  # "هذه المكالمة": the event named before
 
@@ -424,6 +426,10 @@ def _describe(
             mention.keys.add(key)
     if len(mention.keys) < 2:
         mention.pair_reference = ctx.has_word(ctx.rules.pair_words, *mention.clause)
+        states = ctx.find_word(ctx.rules.state_pair_words, *mention.clause)
+        if mention.pair_reference and states is not None:
+            ostart, oend = ctx.original(*states)
+            mention.state_pair = (*states, ctx.doc.text[ostart:oend])
     _apply_format(ctx, mention, sentence)
     mention.date = _date(ctx, mention, content)
     if mention.date is None and mention.kind != "talks" and mention.form != "future":

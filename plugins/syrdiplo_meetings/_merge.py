@@ -19,6 +19,7 @@ import attrs
 
 import syrdiplo
 
+from ._context import Party
 from ._mentions import Mention, timex_bounds
 
 __all__ = ["Group", "merge_mentions"]
@@ -263,6 +264,10 @@ def merge_mentions(
                 # "ناقش الزعيمان خلال الاتصال الهاتفي" after "أجرى ترمب محادثات مع بوتين":
                 # a definite mention with no event of its kind before it takes the pair
                 _borrow_pair(groups, mention)
+            elif _ongoing_state_talks(mention):
+                # "وجاء اللقاء في الوقت الذي يواصل فيه البلدان التفاوض": the two states'
+                # negotiation goes on beyond the meeting just named
+                _borrow_pair(groups, mention, states=True)
         if mention.demonstrative and mention.valid:
             # "وتتزامن هذه المكالمة مع إعلان شويغو ... تسليم سوريا": the call named before
             host = _anaphor_host(groups, mention, anaphors, singular)
@@ -341,7 +346,17 @@ def _fold_named_talks(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _borrow_pair(groups: list[Group], mention: Mention) -> None:
+def _ongoing_state_talks(mention: Mention) -> bool:
+    return (
+        mention.kind == "talks"
+        and mention.state_pair is not None
+        and mention.explicit
+        and mention.status == "ongoing"
+        and mention.date is None
+    )
+
+
+def _borrow_pair(groups: list[Group], mention: Mention, *, states: bool = False) -> None:
     """ "وكان الرئيسان قد أجريا اتصالا هاتفيا": the two are the parties of the event
     just named, if it was named close before."""
     start = mention.trigger.start
@@ -355,6 +370,19 @@ def _borrow_pair(groups: list[Group], mention: Mention) -> None:
     if len(group.mentions) == 1:
         group = near[-1]
     parties = [p for m in group.mentions for p in m.parties if p.actor.country]
+    if states and mention.state_pair is not None:
+        # "البلدان" names the states, not the people who met
+        start, end, name = mention.state_pair
+        codes = dict.fromkeys(p.actor.country for p in parties if p.actor.country)
+        parties = [
+            Party(
+                syrdiplo.Actor(name=name, country=code, type=syrdiplo.ActorType.STATE),
+                start,
+                end,
+                "pair",
+            )
+            for code in codes
+        ]
     if len({p.actor.country for p in parties}) >= 2:
         mention.parties = parties
         mention.keys = {p.actor.country for p in parties if p.actor.country}

@@ -89,6 +89,7 @@ class Rules:
     not_triggers: frozenset[str]
     not_conjunction: frozenset[str]
     pair_words: frozenset[str]
+    state_pair_words: frozenset[str]
     visits: frozenset[str]
     call_modifiers: PhraseMatcher
     call_light_verbs: frozenset[str]
@@ -400,6 +401,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         not_triggers=_norm_set(_words(lexicon, "context", "not_triggers")),
         not_conjunction=_norm_set(_words(lexicon, "clauses", "not_conjunction")),
         pair_words=_norm_set(_words(lexicon, "merge", "pair_words")),
+        state_pair_words=_norm_set(_words(lexicon, "merge", "state_pair_words", required=False)),
         visits=_norm_set(_words(lexicon, "kinds", "meeting", "visits", required=False)),
         call_light_verbs=_norm_set(_words(lexicon, "call", "light_verbs")),
         singular_contacts=_norm_set(_words(lexicon, "call", "singular_nouns")),
