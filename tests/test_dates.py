@@ -296,6 +296,44 @@ def test_outlet_names_are_data() -> None:
     assert resolve(text, "2021-07-28", lexicon=lexicon) == []
 
 
+def test_outlet_marks_are_data() -> None:
+    def dated(text: str, lexicon: Lexicon | None = None) -> list[str]:
+        return [t.text for t in resolve(text, "2021-07-28", lexicon=lexicon)]
+
+    assert dated("وأكدت سوريا اليوم أن") == ["اليوم"]
+    assert dated("ونقلت سوريا اليوم عن مصدر") == []  # marked: a quoting verb and عن
+    assert dated("وفي مقابلة لسوريا اليوم قال") == ["اليوم"]
+    assert dated("كما أوردت سوريا اليوم أن") == ["اليوم"]
+    lexicon = core_lexicon().extended(
+        "dates",
+        {
+            "not_a_date": {
+                "outlets_prefixed": ["سوريا اليوم"],
+                "outlet_cues_before": ["كما أوردت"],
+            }
+        },
+        origin="test",
+    )
+    assert dated("وأكدت سوريا اليوم أن", lexicon) == ["اليوم"]
+    assert dated("وفي مقابلة لسوريا اليوم قال", lexicon) == []
+    assert dated("كما أوردت سوريا اليوم أن", lexicon) == []
+
+
+def test_weekday_shift_only_by_one_day() -> None:
+    """A relative day one day off its weekday moves to it; further off, it is flagged."""
+    for published, value, flags in [
+        ("2022-03-12", "2022-03-11", ("weekday-shift",)),  # Saturday: written on Friday
+        ("2022-03-10", "2022-03-11", ("weekday-shift",)),  # Thursday: a day early
+        ("2022-03-11", "2022-03-11", ()),
+        ("2022-03-13", "2022-03-13", ("weekday-mismatch",)),
+        ("2022-03-09", "2022-03-09", ("weekday-mismatch",)),
+    ]:
+        (timex,) = resolve("وقال الوزير اليوم الجمعة إن", published)
+        assert (timex.value, timex.flags) == (value, flags), published
+    (timex,) = resolve("وقال الوزير اليوم الجمعة إن", None)
+    assert (timex.value, timex.flags) == (None, ())
+
+
 # --------------------------------------------------------------------------- the data
 
 

@@ -375,10 +375,15 @@ def load_date_words(lexicon: Lexicon) -> DateWords:
         "count_nouns",
         "outlets",
         "outlets_marked",
+        "outlets_prefixed",
         "media_nouns",
+        "outlet_cues_before",
+        "outlet_cues_after",
+        "quoting_verbs",
+        "quoted_from",
     ):
         b.plain(name, "dates", "not_a_date", name)
-    for name in ("before_today", "before_general", "event_names", "media_nouns"):
+    for name in ("before_today", "before_general", "event_names", "media_nouns", "quoting_verbs"):
         for word in b.lists[name]:
             if " " in word_key(word):
                 raise DataFileError(

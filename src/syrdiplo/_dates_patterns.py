@@ -224,7 +224,9 @@ _RELATIVE = r"""
         (?:(?P<part>\L<part>)_S_)?
         (?P<rd>\L<relday>)_NL_
         (?:_S_(?P<rwd>\L<weekday>)_NL_  # "أمس (الأربعاء)", "اليوم /الأربعاء/"
-          |_S_(?:\(_O_(?P<rwp>\L<weekday>)_O_\)|/_O_(?P<rws>\L<weekday>)_O_/))?
+          |_S_(?:\(_O_(?P<rwp>\L<weekday>)_O_\)|/_O_(?P<rws>\L<weekday>)_O_/)
+          |_O_[،,]_O_(?P<rwc>\L<weekday>)_NL_(?=_O_[،,])  # "اليوم، الجمعة، ..."
+          |_S_[-–—]_S_(?P<rwh>\L<weekday>)_NL_(?=_S_[-–—]))?  # "اليوم - الجمعة - ..."
       |
         (?:(?P<rfrom>\L<c_between>|\L<c_from>)_S_|(?P<rdw>\L<dayword>)_S_)?
         (?:(?P<rpart>\L<part>)_S_)?
@@ -404,9 +406,13 @@ class DatePatterns:
     before: dict[str, frozenset[str]]
     #: word lists checked after an expression, as patterns matched at its end
     after: dict[str, re.Pattern[str]]
-    #: news outlets whose names hold a date word: always, and only when marked
+    #: news outlets whose names hold a date word: always, only when marked, and when
+    #: marked or written with ل or ب
     outlets: re.Pattern[str]
     outlets_marked: re.Pattern[str]
+    outlets_prefixed: re.Pattern[str]
+    #: words marking a name as an outlet: ending right before it, and right after it
+    outlet_before: re.Pattern[str]
     #: per ISO weekday: the words before and after it that make it no day
     weekday_before: dict[int, frozenset[str]]
     weekday_after: dict[int, re.Pattern[str]]
@@ -430,11 +436,24 @@ def build_patterns(words: DateWords) -> DatePatterns:
     heads, head_kinds = _heads(words)
     before = {
         name: frozenset(words.keys[name])
-        for name in ("before_today", "before_general", "event_names", "media_nouns")
+        for name in (
+            "before_today",
+            "before_general",
+            "event_names",
+            "media_nouns",
+            "quoting_verbs",
+        )
     }
     after = {
         name: _followed(words.keys[name])
-        for name in ("after_today", "after_relative_day", "count_nouns", "joined_weekday")
+        for name in (
+            "after_today",
+            "after_relative_day",
+            "count_nouns",
+            "joined_weekday",
+            "outlet_cues_after",
+            "quoted_from",
+        )
     }
     not_before, not_after = words.weekday_not_before, words.weekday_not_after
     weekday_before = {
@@ -455,6 +474,10 @@ def build_patterns(words: DateWords) -> DatePatterns:
         after=after,
         outlets=_names(words.keys["outlets"]),
         outlets_marked=_names(words.keys["outlets_marked"]),
+        outlets_prefixed=_names(words.keys["outlets_prefixed"]),
+        outlet_before=re.compile(
+            r"(?<!\w)(?:" + trie(words.keys["outlet_cues_before"]) + r")[^\S\n]*\Z"
+        ),
         weekday_before=weekday_before,
         weekday_after=weekday_after,
         words=words,

@@ -36,6 +36,7 @@ ABSOLUTE = "absolute"
 PUBLISHED = "published"
 PREVIOUS = "previous"  # placed by an earlier date of the text ("من العام نفسه")
 MISMATCH = "weekday-mismatch"
+SHIFT = "weekday-shift"  # a relative day moved to the weekday named with it
 HIJRI = "hijri"
 
 _BOUNDARY = re.compile(r"[.!?;\n]")
@@ -69,6 +70,16 @@ _AHEAD_DAYS = 120
 _AHEAD_MONTHS = 4
 # how far (in characters) around a date word an outlet name holding it is looked for
 _OUTLET_REACH = 20
+# "اليوم الجمعة" in a text published on Saturday was written the day before: a
+# relative day whose weekday is at most this many days away goes to that weekday
+_WEEKDAY_SHIFT = 1
+# how an outlet name is told from the same words in a sentence: always an outlet,
+# only when marked as one, or when marked or written with ل or ب
+_ALWAYS, _MARKED, _PREFIXED = range(3)
+# a name standing alone, as a dateline's credit: after a comma or colon or at the
+# start of a line, and before a dash, bar or colon or at the end of a line
+_CREDIT_BEFORE = re.compile(r"(?:^|[،,:|])[^\S\n]*\Z", re.MULTILINE)
+_CREDIT_AFTER = re.compile(r"[^\S\n]*(?:[-–—|:]|$)", re.MULTILINE)
 _OPENING_QUOTES = frozenset("«\"\u201c\u201d'\u2018(")
 # the year, month and day at the start of a value ("2015", "2015-11", "2015-11-03/...")
 _VALUE_PARTS = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-]*W)")
@@ -354,25 +365,50 @@ class Reader:
     def _in_outlet(self, start: int, end: int) -> bool:
         """Whether ``start:end`` lies inside the name of a news outlet."""
         low, high = max(0, start - _OUTLET_REACH), min(len(self.text), end + _OUTLET_REACH)
+        patterns = self.patterns
         for pattern, marked in (
-            (self.patterns.outlets, False),
-            (self.patterns.outlets_marked, True),
+            (patterns.outlets, _ALWAYS),
+            (patterns.outlets_marked, _MARKED),
+            (patterns.outlets_prefixed, _PREFIXED),
         ):
             for name in pattern.finditer(self.text, low, high):
                 group = "name" if name.group("name") is not None else "short"
                 if not name.start(group) <= start < end <= name.end(group):
                     continue
-                if not marked or self._marked_name(name.start()):
+                if marked == _ALWAYS or self._marked_name(name.start(), name.end()):
                     return True
+                prefix = self.text[name.start() : name.start(group)]
+                if marked == _PREFIXED and ("ل" in prefix or "ب" in prefix):
+                    return True  # "في حديث لروسيا اليوم"
         return False
 
-    def _marked_name(self, start: int) -> bool:
-        """Whether a name at ``start`` is quoted or follows a media noun ("موقع ...")."""
-        if start > 0 and self.text[start - 1] in _OPENING_QUOTES:
+    def _marked_name(self, start: int, end: int) -> bool:
+        """Whether a name at ``start:end`` is marked as an outlet's.
+
+        It is when quoted, standing alone between punctuation marks as a dateline's
+        credit, after a media noun ("موقع ...") or a cue ("بحسب ..."),
+        before a cue ("... الإخبارية"), or between a verb of quoting and "عن"
+        ("نقلت ... عن").
+        """
+        text = self.text
+        if start > 0 and text[start - 1] in _OPENING_QUOTES:
             return True
+        if _CREDIT_BEFORE.search(text, max(0, start - _OUTLET_REACH), start) and (
+            _CREDIT_AFTER.match(text, end)
+        ):
+            return True  # a dateline's credit: "دبي، 13 يناير 2014، روسيا اليوم –"
         token = self._previous_token(start)
         nouns = self.patterns.before["media_nouns"]
-        return any(token[i:] in nouns for i in range(3) if all(c in "وفبل" for c in token[:i]))
+        if any(token[i:] in nouns for i in range(3) if all(c in "وفبل" for c in token[:i])):
+            return True
+        after = self.patterns.after
+        if self.patterns.outlet_before.search(self.text, max(0, start - _OUTLET_REACH), start):
+            return True
+        if self._followed_by(end, after["outlet_cues_after"]):
+            return True
+        return self._followed_by(end, after["quoted_from"]) and self._preceded_by(
+            start, self.patterns.before["quoting_verbs"]
+        )
 
     def _names_event(self, start: int) -> bool:
         return self._preceded_by(start, self.patterns.before["event_names"])
@@ -716,7 +752,9 @@ class Reader:
         offset = self._meaning("relday", match.group("rd"))
         if not isinstance(offset, int):
             return None
-        named = next((g for g in ("rwd", "rwp", "rws") if match.group(g) is not None), "rwd")
+        named = next(
+            (g for g in ("rwd", "rwp", "rws", "rwc", "rwh") if match.group(g) is not None), "rwd"
+        )
         weekday = self._weekday(match, named) if match.group(named) is not None else None
         start, end = self._start(match, "pro"), match.end()
         word = match.group("rd")
@@ -737,6 +775,11 @@ class Reader:
             return Found(start, end, None, Precision.DAY)
         date = self.anchor + dt.timedelta(days=offset)
         flags = self._check_weekday(date, weekday)
+        if flags and weekday is not None:
+            shift = (weekday - date.isoweekday() + 3) % 7 - 3  # nearest, -3 to 3
+            if abs(shift) <= _WEEKDAY_SHIFT:
+                date += dt.timedelta(days=shift)
+                flags = (SHIFT,)
         return Found(start, end, day_value(date), Precision.DAY, None, PUBLISHED, flags, day=date)
 
     def _bare_weekday(self, match: re.Match[str]) -> Found | None:
