@@ -95,6 +95,9 @@ class Cues:
     #: verb forms listed ending in "ى" ("رأى"): written with a final "ي" they are a noun
     #: ("رأي اليوم" is an outlet, "رأي" an opinion), as normalisation hides
     maqsura: frozenset[str] = frozenset()
+    #: first words of titles ("نائب"، "رئيس"، "مديرة"): a name after a title opened by
+    #: one of them closes it even with no content opener ("واعتبرت نائبة مدير ... فلانة هذا ...")
+    title_heads: frozenset[str] = frozenset()
     #: the words :meth:`scan` looks for: ``first_words`` and ``opener_words``
     scan_words: frozenset[str] = attrs.field(init=False)
 
@@ -241,6 +244,7 @@ def _build(lexicon: Lexicon) -> Cues:
         topic=frozenset(_words(lexicon, "topic", "words")),
         not_given=frozenset(_words(lexicon, "unknown_people", "not_given")),
         maqsura=frozenset(maqsura),
+        title_heads=frozenset(_words(lexicon, "title_heads", "words")),
     )
 
 

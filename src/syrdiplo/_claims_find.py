@@ -403,7 +403,11 @@ class _Finder:
                 return None
             if any(key(w) in self.c.not_in_title for w in self.text[start : m.nstart].split()):
                 return None
-            if opener is None and not _TITLE_CLOSE.match(self.text, self.np_end(m), end):
+            if (
+                opener is None
+                and not _TITLE_CLOSE.match(self.text, self.np_end(m), end)
+                and not self.title_closes(start, m)
+            ):
                 return None  # "أعلن عزمه زيارة موسكو ولقاء لافروف": no name closing a title
             if not punct_gap(self.text[self.np_end(m) : stop]) and opener is not None:
                 rest = self.strip(self.np_end(m), stop)
@@ -411,10 +415,41 @@ class _Finder:
                     not self.clean(rest)
                     and not _ADJUNCT.match(rest)
                     and not self.apposition(self.np_end(m), stop)
+                    and not self.title_closes(start, m)
                 ):
                     return None
             return m
         return None
+
+    def title_closes(self, start: int, m: _Mention) -> bool:
+        """``[start, m)`` is a title the gazetteer does not know, closed by the full name
+        ``m``: opened by a title word, ending in a state or an institution, naming no one
+        else and holding no cue: "نائبة مدير دائرة الإعلام بوزارة الخارجية الروسية ماريا
+        زاخاروفا"، "رئيس لجنة الدفاع في مجلس الاتحاد الروسي فيكتور أوزيروف"."""
+        words = self.text[start : m.nstart].split()
+        if not words or len(words) > _TITLE_WORDS:
+            return False
+        first = key(words[0])
+        if first not in self.c.title_heads and first[1:] not in self.c.title_heads:
+            return False
+        if not any(s.how == "name" for s in self.g.surfaces.get(key(m.actor.name), ())):
+            return False  # a full name, not a surname alone
+        if any(key(w.strip("،,")) in self.c.not_in_title or key(w) in self.c.nouns for w in words):
+            return False
+        if self.cues_in(start, m.nstart):
+            return False
+        last = None
+        for other in self.mentions_between(start, m.nstart):
+            if other.nend > m.nstart or other.actor.type is ActorType.PERSON:
+                return False
+            last = other
+        if (
+            last is not None
+            and last.nend < m.nstart
+            and not self.text[last.nend : m.nstart].strip()
+        ):
+            return last.actor.type in (ActorType.ORGANIZATION, ActorType.STATE)
+        return key(words[-1]) in self.g.adjectives
 
     # ------------------------------------------------------------------ unknown people
 
@@ -631,6 +666,8 @@ class _Finder:
         words = before.split()
         if not words or not before[-1].isspace():
             return None
+        if self.titled_before(sentence_start, lead_start, head):
+            return head  # "وكان رئيس لجنة الدفاع ... فيكتور أوزيروف قد أكد"
         previous = key(words[-1].strip('،,"“”«»'))
         two = key(" ".join(words[-2:])) if len(words) > 1 else previous
         if (
@@ -640,6 +677,28 @@ class _Finder:
         ):
             return head
         return None
+
+    def titled_before(self, sentence_start: int, lead_start: int, head: _Mention) -> bool:
+        """A title the gazetteer does not know between a clause's start and the subject
+        ``head`` before its verb (:meth:`title_closes`)."""
+        title_start = None
+        for word in _NON_SPACE.finditer(self.text, sentence_start, lead_start):
+            k = key(word.group().strip('،,"“”«»'))
+            if k in self.c.subject_first or k.lstrip("و") in self.c.subject_first:
+                title_start = word.end()
+        if title_start is None:
+            if not self.c.title_heads & {key(self.text[sentence_start:lead_start].split()[0])}:
+                return False
+            title_start = sentence_start
+        while title_start < lead_start and self.text[title_start].isspace():
+            title_start += 1
+        if title_start > sentence_start and not LEAD.fullmatch(
+            self.text[sentence_start:title_start]
+        ):
+            words = self.text[sentence_start:title_start].split()
+            if key(words[-1].strip('،,"“”«»')).lstrip("و") not in self.c.subject_first:
+                return False
+        return self.title_closes(title_start, head)
 
     def unknown_subject(self, cue_start: int, sstart: int) -> bool:
         """Words before a verb in its clause that may be its subject: not only fillers and
