@@ -56,6 +56,25 @@ def test_to_normalized_inverts_original_offset(text: str, k: int) -> None:
     assert norm.to_normalized(norm.original_offset(i)) == i
 
 
+@settings(max_examples=200, deadline=None)
+@given(arabic_text)
+def test_offsets_agree_with_the_segment_lookups(text: str) -> None:
+    # ``offsets`` spells the map out per character; the lookups use segments and bisection.
+    norm = normalize(text)
+    offsets = norm.offsets
+    if offsets is None:
+        assert norm.text == text or len(norm.text) == len(text)
+        return
+    assert len(offsets) == len(norm.text)
+    assert list(offsets) == sorted(set(offsets))
+    for i, offset in enumerate(offsets):
+        assert norm.original_offset(i) == offset
+    for original in range(len(text) + 1):
+        # the first kept character at or after ``original``
+        expected = next((i for i, o in enumerate(offsets) if o >= original), len(norm.text))
+        assert norm.to_normalized(original) == expected
+
+
 def test_compile_pattern_normalises_words_and_prefers_the_longest() -> None:
     pattern = compile_pattern(r"\L<months>", months=["كانون", "كانون الثاني", "أيار"])
     norm = normalize("في كانون الثاني وأيار")

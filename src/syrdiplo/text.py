@@ -18,6 +18,7 @@ This module is public so that plugins can match the way the built-ins do.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -82,21 +83,35 @@ PROCLITIC = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
 class NormalizedText:
     """A normalised copy of ``original`` with the map back to original offsets.
 
-    ``offsets[i]`` is the offset in ``original`` of ``text[i]``; ``None`` when the
-    two texts are aligned one to one (nothing was dropped).
+    The normalised text is ``original`` with some characters dropped, so it is a
+    series of *segments* copied one to one. ``segments`` holds, for each, the
+    normalised offset where it starts and how far its characters have moved
+    (original offset minus normalised offset); ``None`` when nothing was dropped.
     """
 
     original: str
     text: str
-    offsets: tuple[int, ...] | None = None
+    segments: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+
+    @property
+    def offsets(self) -> tuple[int, ...] | None:
+        """``offsets[i]`` is the offset in ``original`` of ``text[i]``; ``None`` when aligned."""
+        if self.segments is None:
+            return None
+        starts, shifts = self.segments
+        ends = (*starts[1:], len(self.text))
+        return tuple(
+            i + shift for a, b, shift in zip(starts, ends, shifts, strict=True) for i in range(a, b)
+        )
 
     def original_offset(self, index: int) -> int:
         """The original offset of normalised offset ``index`` (a start position)."""
-        if self.offsets is None:
+        if self.segments is None:
             return index
         if index >= len(self.text):
             return len(self.original)
-        return self.offsets[index]
+        starts, shifts = self.segments
+        return index + shifts[bisect.bisect_right(starts, index) - 1]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised ``[start, end)`` to the original text.
@@ -104,11 +119,11 @@ class NormalizedText:
         The end takes along diacritics that follow the last letter, so a match on
         ``قال`` in ``قالَ`` spans all four characters.
         """
-        if self.offsets is None:
+        if self.segments is None:
             ostart, oend = start, end
         else:
             ostart = self.original_offset(start)
-            oend = self.offsets[end - 1] + 1 if end > start else ostart
+            oend = self.original_offset(end - 1) + 1 if end > start else ostart
         if oend < len(self.original) and end > start:
             mark = _TRAILING_MARK.match(self.original, oend)
             if mark:
@@ -126,9 +141,20 @@ class NormalizedText:
 
     def to_normalized(self, original_index: int) -> int:
         """The normalised offset of an original offset (first kept character at or after it)."""
-        if self.offsets is None:
+        if self.segments is None:
             return original_index
-        return bisect.bisect_left(self.offsets, original_index)
+        starts, shifts = self.segments
+        k = bisect.bisect_right(self._original_starts, original_index) - 1
+        if k < 0:
+            return 0
+        index = original_index - shifts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+        return index if index < end else end
+
+    @functools.cached_property
+    def _original_starts(self) -> list[int]:
+        starts, shifts = self.segments or ((), ())
+        return [a + shift for a, shift in zip(starts, shifts, strict=True)]
 
 
 # Markup in scraped text: scripts and styles, comments, tags, character references.
@@ -170,17 +196,23 @@ def normalize(text: str) -> NormalizedText:
     if not _DROP.search(mapped):
         return NormalizedText(text, mapped, None)
     kept: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []  # where each kept segment starts in the normalised text
+    shifts: list[int] = []  # and how far its characters moved from the original
+    size = 0
     position = 0
     for match in _DROP.finditer(mapped):
         drop_from = match.start() + 1 if mapped[match.start()] == " " else match.start()
         if drop_from > position:
             kept.append(mapped[position:drop_from])
-            offsets.extend(range(position, drop_from))
+            starts.append(size)
+            shifts.append(position - size)
+            size += drop_from - position
         position = match.end()
-    kept.append(mapped[position:])
-    offsets.extend(range(position, len(mapped)))
-    return NormalizedText(text, "".join(kept), tuple(offsets))
+    if position < len(mapped) or not starts:
+        kept.append(mapped[position:])
+        starts.append(size)
+        shifts.append(position - size)
+    return NormalizedText(text, "".join(kept), (tuple(starts), tuple(shifts)))
 
 
 def normalize_word(word: str) -> str:
