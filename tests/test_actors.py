@@ -129,6 +129,23 @@ def test_a_surname_shared_by_two_people_follows_the_one_named_in_full():
     assert by_name(actors_of(text, "2020-03-01"), "سوليفان").canonical == "John J. Sullivan"
 
 
+def test_a_surname_that_is_only_someone_elses_first_name_stands_alone_in_office():
+    # "جيفري" is James Jeffrey's surname and Jeffrey Feltman's first name
+    text = "وقال جيفري أمام لجنة في الكونغرس إن العقوبات باقية."
+    assert by_name(actors_of(text, "2019-09-10"), "جيفري").canonical == "James Jeffrey"
+    # out of office and not named in full: nobody
+    assert not [a for a in actors_of(text, "2012-03-01") if a.type is ActorType.PERSON]
+    # the first name still opens the other man's full name
+    text = "وقال جيفري فيلتمان إن الأمانة العامة تتابع الوضع."
+    assert by_name(actors_of(text, "2019-09-10"), "جيفري فيلتمان").canonical == "Jeffrey Feltman"
+
+
+def test_a_surname_of_two_people_is_not_taken_by_the_one_in_office():
+    # "عباس" is a surname of two people: never alone before a full name
+    text = "وقال عباس في رام الله إن المفاوضات متوقفة."
+    assert not [a for a in actors_of(text, "2023-01-10") if a.type is ActorType.PERSON]
+
+
 def test_a_name_gets_the_office_held_on_the_date():
     assert (
         by_name(actors_of("قال تونر إن ذلك مهم.", "2015-09-19"), "تونر").role
@@ -684,6 +701,47 @@ ANONYMOUS = [
 def test_anonymous_sources_keep_their_country(text, surface, country):
     actor = by_name(actors_of(text, "2021-01-01"), surface)
     assert (actor.type, actor.country, actor.canonical) == (ActorType.ANONYMOUS, country, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "canonical"),
+    [
+        (
+            "وأوضح المتحدث باسم وزارة الدفاع الأميركية الكابتن جيف ديفيس أن الطائرات عادت.",
+            "2017-05-02",
+            "المتحدث باسم وزارة الدفاع الأميركية",
+            "Jeff Davis",
+        ),
+        (
+            "أعلن قائد القيادة المركزية الأمريكية، الجنرال جوزيف فوتيل، أن العمليات مستمرة.",
+            "2016-06-01",
+            "قائد القيادة المركزية الأمريكية",
+            "Joseph Votel",
+        ),
+        (
+            "وصرح المتحدث باسم وزارة الدفاع الروسية اللواء إيغور كوناشينكوف بأن الطلعات توقفت.",
+            "2018-01-01",
+            "المتحدث باسم وزارة الدفاع الروسية",
+            "Igor Konashenkov",
+        ),
+        (
+            "وقال وزير الدفاع البريطاني مايكل فالون إن لندن تدعم الضربة.",
+            "2017-04-10",
+            "وزير الدفاع البريطاني",
+            "Michael Fallon",
+        ),
+    ],
+)
+def test_a_rank_between_title_and_name_keeps_them_together(text, published, surface, canonical):
+    assert by_name(actors_of(text, published), surface).canonical == canonical
+
+
+def test_officials_in_the_plural_are_never_one_named_person():
+    text = "استقبل الرئيس بشار الأسد وفدا برلمانيا. وقال المسؤولون إن الزيارة قصيرة."
+    assert [a.canonical for a in actors_of(text, "2016-01-01") if a.name == "المسؤولون"] == []
+    text = "قال مسؤولون أميركيون إن السفن وصلت. وأضاف المسؤولون أن عددها أربع."
+    actor = by_name(actors_of(text, "2016-01-01"), "المسؤولون")
+    assert (actor.type, actor.country, actor.canonical) == (ActorType.ANONYMOUS, "US", None)
 
 
 def test_a_bare_source_noun_is_no_actor():

@@ -198,6 +198,46 @@ SPEAKERS = [
 ]
 
 
+SPEAKERS += [
+    # a statement made with "أدلى بتصريحات"
+    (
+        "وأدلى نائب وزير الخارجية الروسي سيرغي ريابكوف بتصريحات للصحفيين في موسكو.",
+        "2017-05-01",
+        [("أدلى", "Sergei Ryabkov")],
+    ),
+    (
+        "أدلت المندوبة الأمريكية لدى الأمم المتحدة بتصريح قصير عقب الجلسة.",
+        "2018-02-14",
+        [("أدلت", "Nikki Haley")],
+    ),
+    # a rank between the title and the name
+    (
+        "وقال المتحدث باسم التحالف الدولي العقيد ستيف وارن إن الغارات مستمرة.",
+        "2016-03-01",
+        [("قال", "Steve Warren")],
+    ),
+    # a spelling variant of a press secretary's name, in quotes
+    (
+        'وأوضح المتحدث باسم البيت الأبيض "جوش إيرنست" أن الاتفاق تقني.',
+        "2015-10-21",
+        [("أوضح", "Josh Earnest")],
+    ),
+    # a bare surname that is also someone else's first name
+    ("وقال جيفري في ندوة بواشنطن إن الحوار مستمر.", "2019-06-04", [("قال", "James Jeffrey")]),
+    # people added to the gazetteer
+    (
+        "وقال نائب المندوب الروسي لدى الأمم المتحدة بيتر إيليتشيف إن الهدنة صامدة.",
+        "2017-04-28",
+        [("قال", "Petr Iliichev")],
+    ),
+    (
+        "وأعلنت المتحدثة باسم البنتاغون ميشيل بالدانزا أن النص النهائي جاهز.",
+        "2015-10-15",
+        [("أعلنت", "Michelle Baldanza")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), SPEAKERS)
 def test_speakers(text, published, expected):
     found = [(c.cue.text, c.speaker.canonical) for c in claims_of(text, published)]
@@ -310,6 +350,11 @@ def test_an_addressee_is_not_the_speaker():
 def test_an_unknown_subject_is_not_taken_for_the_previous_speaker():
     text = "قال لافروف إن الحوار مستمر. وقال الباحث في معهد الدراسات أحمد علي إن موسكو تناور."
     assert speakers(claims_of(text, "2019-01-01")) == ["Sergei Lavrov"]
+
+
+def test_officials_in_the_plural_do_not_speak_for_the_last_person_named():
+    text = "زار الرئيس بشار الأسد القاعدة. وقال المسؤولون إن الطائرات الأربع وصلت."
+    assert ActorType.PERSON not in [c.speaker.type for c in claims_of(text, "2015-09-20")]
 
 
 def test_a_continuation_agrees_in_gender():

@@ -22,7 +22,7 @@ from ._actors_offices import Offices, Term, parse_bound, parse_term_spec
 from .errors import DataFileError
 from .lexicon import Lexicon
 from .model import ActorType
-from .text import normalize_word
+from .text import compile_pattern, normalize_word
 
 __all__ = ["Entry", "Gazetteer", "Title", "fused", "gazetteer", "key"]
 
@@ -99,6 +99,13 @@ class Gazetteer:
         self._load_countries(lexicon)
         self._load_roles(lexicon)
         self._load_actors(lexicon)
+        owners: dict[str, int] = {}
+        for names in self.surnames.values():
+            for k in names:
+                owners[k] = owners.get(k, 0) + 1
+        #: surnames of exactly one person that are also someone else's first name
+        #: ("جيفري": James Jeffrey, and Jeffrey Feltman's first name)
+        self.given_surnames = {k for k in self.given_names if owners.get(k) == 1}
         self._load_offices(lexicon)
         self._load_anonymous(lexicon)
         from ._actors_pattern import build_matcher
@@ -223,6 +230,13 @@ class Gazetteer:
         self.spokesperson_titles = {
             k[:-2] if k.endswith(" ل") else k: t for k, t in self.titles["institution"].items()
         }
+        #: what may stand between a title and the name it introduces: commas, dashes,
+        #: quotes, one bracket, and military ranks ("الكابتن"، "اللواء")
+        self.apposition_gap = compile_pattern(
+            r"[\s,:\-–\"“”«»]*(?:\([^()\n]{0,60}\)[\s,]*)?"
+            r"(?:(?:\L<ranks>)(?=[\s,:\-–\"“”«»])[\s,:\-–\"“”«»]*)*",
+            ranks=lexicon.words("roles", "ranks", "words", required=False) or ["\uffff"],
+        )
         self.counterparts: dict[str, bool] = {}
         for word in lexicon.words("roles", "counterpart", "words"):
             self.counterparts[key(word)] = "نظيرت" in word or "نظيرة" in word

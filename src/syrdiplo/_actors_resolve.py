@@ -34,8 +34,6 @@ from .text import compile_pattern
 
 __all__ = ["resolve_mentions", "timex_date"]
 
-# between a title and the name it introduces: commas, dashes, quotes, one bracket
-_APPOSITION_GAP = regex.compile(r"[\s,:\-–\"“”«»]*(?:\([^()\n]{0,60}\)[\s,]*)?")
 _START_END = operator.attrgetter("start", "end")
 _STATE_KINDS = frozenset(("country", "capital", "people", "side"))
 _SECOND_ADJECTIVE = regex.compile(r"[\s,]*و(?P<adj>\S+)")
@@ -212,16 +210,16 @@ class _Resolver:
         if m.resolved:
             return
         m.resolved = True
-        candidates = self.name_candidates(m.whole or m.match["nm"])
+        day = self.date_for(m)[0]
+        candidates = self.name_candidates(m.whole or m.match["nm"], day)
         if not candidates and m.whole is not None and m.bare_start is not None:
             m.nstart, m.whole = m.bare_start, None  # "ب" + "رايس" after all
-            candidates = self.name_candidates(m.match["nm"])
+            candidates = self.name_candidates(m.match["nm"], day)
         if len(candidates) > 1:
             seen = [c for c in candidates if c in self.named]
             if seen:
                 candidates = [max(seen, key=lambda c: self.named[c])]
             else:
-                day = self.date_for(m)[0]
                 active = [c for c in candidates if day and self.g.offices.held(c, day)]
                 candidates = active if len(active) == 1 else []
         if not candidates:
@@ -234,17 +232,29 @@ class _Resolver:
         if entry.type is ActorType.ORGANIZATION:
             m.role = entry.kind
             return
-        day = self.date_for(m)[0]
         terms = self.g.offices.held(entry.canonical, day) if day else []
         if terms:
             m.role, m.at = terms[0].office, terms[0].at
 
-    def name_candidates(self, surface: str) -> list[str]:
-        """Who a written name may be: forms that need the full name first only once it came."""
+    def name_candidates(self, surface: str, day: dt.date | None = None) -> list[str]:
+        """Who a written name may be: forms that need the full name first only once it came.
+
+        The surname of one person that is only the first name of someone else ("جيفري":
+        James Jeffrey's surname, Jeffrey Feltman's first name) also stands alone while its
+        owner holds an office on the article's date: nobody is called by his first name.
+        """
         k = lookup(self.g.surfaces, surface)
         candidates: list[str] = []
         for form in self.g.surfaces.get(k or "", []):
-            if form.how == "after" and form.canonical not in self.named:
+            if (
+                form.how == "after"
+                and form.canonical not in self.named
+                and not (
+                    k in self.g.given_surnames
+                    and day is not None
+                    and self.g.offices.held(form.canonical, day)
+                )
+            ):
                 continue
             if form.canonical not in candidates:
                 candidates.append(form.canonical)
@@ -272,7 +282,7 @@ class _Resolver:
             for rank in reversed(ranks):  # the title of the name itself
                 a, b = rank.nstart - here.nend, rank.nend - here.nend
                 gap = gap[:a] + " " * (b - a) + gap[b:]
-            if not _APPOSITION_GAP.fullmatch(gap):
+            if not self.g.apposition_gap.fullmatch(gap):
                 return None
             if country and there.country and there.country != country:
                 return None
