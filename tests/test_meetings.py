@@ -1105,3 +1105,84 @@ def test_dual_pronoun_without_a_pair_makes_no_meeting(pipeline: syrdiplo.Pipelin
     """Negative: with no two parties named before, "ترحيبهما" lends none."""
     text = "أعرب المسؤولان عن ترحيبهما بعقد لقاء في باريس الشهر المقبل."
     assert _meetings(pipeline, text, "2019-03-05") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "يزور وزير الخارجية الفرنسي الأسبوع المقبل الرياض ثم أنقرة ثم موسكو.",
+            [("meeting", "FR-SA")],
+            id="itinerary-first-host-only",
+        ),
+        pytest.param(
+            "زار وزير الخارجية الفرنسي الرياض وأنقرة وموسكو خلال جولته.",
+            [("meeting", "FR-SA")],
+            id="itinerary-joined-by-wa",
+        ),
+        pytest.param(
+            "قام الرئيس الفرنسي بزيارة خاطفة إلى القاعدة الفرنسية في الأردن أمس بعد التقدم "
+            "الذي حققه الجيش العراقي.",
+            [],
+            id="visit-to-a-base-meets-no-army",
+        ),
+        pytest.param(
+            "وأكدت باريس بعد لقاء ماكرون – أردوغان، الذي لم يصدر عنه بيان، موقفها الرافض "
+            "لبقاء الرئيس السوري بشار الأسد.",
+            [("meeting", "FR-TR")],
+            id="named-pair-excludes-later-mentions",
+        ),
+        pytest.param(
+            "وكان وزير الخارجية الفرنسي قد قال أمس إن اللقاء بينه وبين نظيره الألماني كان مثمرا.",
+            [("meeting", "DE-FR")],
+            id="between-him-is-the-subject",
+        ),
+        pytest.param(
+            "تتدارس باريس وأنقرة سبل تنظيم التجارة بين البلدين.",
+            [("talks", "FR-TR")],
+            id="tadarus-is-talks",
+        ),
+        pytest.param(
+            "قال الوزير الفرنسي إن تركيا تواصل دعم الجماعات المسلحة.",
+            [],
+            id="tawasul-continues-is-no-talks",
+        ),
+        pytest.param(
+            "وقد تواصل مسؤولون فرنسيون وأتراك خلال الأسابيع الماضية.",
+            [("talks", "FR-TR")],
+            id="tawasul-after-qad-is-talks",
+        ),
+    ],
+)
+def test_parties_come_from_the_events_own_slots(
+    pipeline: syrdiplo.Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [m[:2] for m in _meetings(pipeline, text, "2019-03-05")] == expected
+
+
+def test_itinerary_stop_borrows_only_the_traveller(pipeline: syrdiplo.Pipeline) -> None:
+    """A later stop of a tour meets its own host with the traveller, not the first host."""
+    text = (
+        "وذكرت السفارة أن جولة الوزير الفرنسي ستشمل بعد زيارة أنقرة العاصمة السعودية "
+        "الرياض، حيث سيلتقي كبار المسؤولين السعوديين."
+    )
+    found = [m[:2] for m in _meetings(pipeline, text, "2019-03-05")]
+    assert ("meeting", "FR-SA") in found
+    assert all(len(countries.split("-")) == 2 for _, countries in found), found
+
+
+def test_call_takes_the_day_of_the_sentence_before(pipeline: syrdiplo.Pipeline) -> None:
+    text = (
+        "اتفق وزير الدفاع الفرنسي ونظيره التركي السبت على تمديد الهدنة.\n"
+        "وبحث وزير الدفاع الفرنسي مع نظيره التركي في اتصال هاتفي الوضع في المنطقة."
+    )
+    assert _meetings(pipeline, text, "2019-03-05") == [("call", "FR-TR", "occurred", "2019-03-02")]
+
+
+def test_call_takes_no_day_from_a_sentence_about_others(pipeline: syrdiplo.Pipeline) -> None:
+    """Negative: the sentence before names another state, so its day is not the call's."""
+    text = (
+        "أعلن وزير الدفاع الألماني السبت عن خطة جديدة.\n"
+        "وبحث وزير الدفاع الفرنسي مع نظيره التركي في اتصال هاتفي الوضع في المنطقة."
+    )
+    assert [m[3] for m in _meetings(pipeline, text, "2019-03-05")] == [None]

@@ -228,6 +228,13 @@ def _mention(
 ) -> Mention | None:
     info = trigger.info
     previous, _attached = ctx.before(trigger.start)
+    if (
+        trigger.word in ctx.rules.verb_homographs
+        and not trigger.prefix.strip("وف")
+        and not ctx.stems(previous) & ctx.rules.modal  # "وقد تواصل مسؤولون": "communicated"
+        and not ctx.has_word(ctx.rules.with_words, trigger.end, clause[1])
+    ):
+        return None  # "روسيا تواصل حماية النظام": the verb "continues"
     form = info.form
     if form == "present" and ("س" in trigger.prefix or previous in ctx.rules.modal):
         form = "future"
@@ -386,10 +393,15 @@ def _describe(
     mention.parties = _gather(ctx, mention, earlier, later, content)
     mention.keys = _keys(mention.parties)
     sides = _between_sides(ctx, mention, content)
+    pair = _named_pair(ctx, mention, content) if sides is None else None
     if sides is not None:
         # "انتقدت موسكو اللقاء بين كيري والمعارضة": the بين-phrase names every side
         mention.parties = [p for p in mention.parties if p.start >= sides]
         mention.keys = _keys(mention.parties)
+    elif pair is not None:
+        # "بعد لقاء راتني – بوغدانوف ... لا يشمل الرئيس السوري": the pair named by the
+        # noun is the event's; other actors in the clause are not
+        mention.parties, mention.keys = pair, _keys(pair)
     elif len(mention.keys) < 2 and content is not None:
         # the claim's content span may be too short: look past it before giving up
         wider = _gather(ctx, mention, earlier, later, None)
@@ -402,6 +414,11 @@ def _describe(
         others = [p for p in mention.parties if (p.start, p.end) not in speakers]
         if len(_keys(others)) >= 2:
             mention.parties, mention.keys = others, _keys(others)
+    # "بينه وبين": the sentence's subject, even when it is the one reporting
+    subject = _subject_side(ctx, mention, sentence)
+    if subject is not None and party_key(subject.actor) not in mention.keys:
+        mention.parties.append(subject)
+        mention.keys = _keys(mention.parties)
     if (
         len(mention.keys) < 2
         and content is not None
@@ -433,12 +450,55 @@ def _describe(
     _apply_format(ctx, mention, sentence)
     mention.date = _date(ctx, mention, content)
     if mention.date is None and mention.kind != "talks" and mention.form != "future":
+        mention.date = _carried_date(ctx, mention, sentence)
+    if mention.date is None and mention.kind != "talks" and mention.form != "future":
         mention.report_date = _report_date(ctx, mention)
     mention.location = _location(ctx, mention)
     mention.status, mention.explicit = _status(ctx, mention)
 
 
 _BETWEEN_AFTER = 2  # words between a trigger and its بين ("اللقاء الثلاثي بين")
+_PAIR_GAP = re.compile(r"^\s*(?:و|[-–—/])?\s*$")
+
+
+def _subject_side(ctx: Context, mention: Mention, sentence: tuple[int, int]) -> Party | None:
+    """The sentence's first party, when بين with a singular pronoun follows the trigger
+    ("ذكر لافروف ... حيث تم اللقاء الثلاثي بينه وبين الإبراهيمي وكلينتون")."""
+    tokens = ctx.tokens
+    i = ctx.token_index(mention.trigger.end)
+    for j in range(i, min(i + _BETWEEN_AFTER + 1, len(tokens))):
+        if j == 0 or not tokens.spaced[j - 1] or tokens.starts[j] >= mention.clause[1]:
+            return None
+        if tokens.words[j] in ctx.rules.subject_between:
+            break
+    else:
+        return None
+    for party in _parties(ctx, mention, (sentence[0], mention.trigger.start), None):
+        if party.actor.type in (syrdiplo.ActorType.PERSON, syrdiplo.ActorType.STATE):
+            return party
+    return None
+
+
+def _named_pair(
+    ctx: Context, mention: Mention, content: tuple[int, int] | None
+) -> list[Party] | None:
+    """The parties a trigger noun names right after it, joined by و or a dash ("لقاء راتني –
+    بوغدانوف"، "قمة بوتين وأردوغان"), when they are two sides or more; else ``None``."""
+    if mention.info.form != "noun":
+        return None
+    trigger = mention.trigger
+    found = _parties(ctx, mention, (trigger.end, _own_part(ctx, mention)[1]), content)
+    if (
+        not found
+        or ctx.token_distance((trigger.start, trigger.end), (found[0].start, found[0].end)) > 1
+    ):
+        return None
+    run = [found[0]]
+    for party in found[1:]:
+        if not _PAIR_GAP.match(ctx.text[run[-1].end : party.start]):
+            break
+        run.append(party)
+    return run if len(_keys(run)) >= 2 else None
 
 
 def _between_sides(ctx: Context, mention: Mention, content: tuple[int, int] | None) -> int | None:
@@ -517,15 +577,57 @@ def _gather(
         # تحركات الولايات المتحدة وروسيا") names no parties of it
         frame = (mention.clause[0], reported[1])
         parties = _owned(ctx, mention, _parties(ctx, mention, frame, content))
+    own = bool(_keys(parties))
     for clause in earlier:
         if len(_keys(parties)) >= 2:
             break
-        parties = _parties(ctx, mention, clause, content) + parties
+        found = _parties(ctx, mention, clause, content)
+        if own:
+            # with a side of its own, an event borrows only the subject of the clauses
+            # before it, not another event's objects ("ستشمل زيارة موسكو الرياض، حيث
+            # سيلتقي كبار المسؤولين السعوديين": Moscow is not met in Riyadh)
+            other = ctx.triggers_in(*clause)
+            if other:
+                found = [p for p in found if p.end <= other[0].start]
+        parties = found + parties
     for clause in later:
         if len(_keys(parties)) >= 2:
             break
         parties = parties + _parties(ctx, mention, clause, content)
-    return parties
+    return _visit_hosts(ctx, mention, parties)
+
+
+def _visit_hosts(ctx: Context, mention: Mention, parties: list[Party]) -> list[Party]:
+    """A visit's parties after its word: the visitor and the one host it goes to.
+
+    After إلى only the party right after it is the host ("زيارته إلى القاعدة الروسية
+    بعد الانتصار الذي حققه الجيش السوري": none); with no إلى the first state named is
+    ("يزور الرياض ثم أنقرة": Riyadh), later stops of the itinerary are not.
+    """
+    trigger = mention.trigger
+    if trigger.info.base not in ctx.rules.visits:
+        return parties
+    before = [p for p in parties if p.start < trigger.end]
+    after = [p for p in parties if p.start >= trigger.end]
+    destination = ctx.find_word(ctx.rules.destination, trigger.end, mention.clause[1])
+    kept: list[Party] = []
+    for party in after:
+        if destination is not None and party.start >= destination[1]:
+            if ctx.token_distance(destination, (party.start, party.end)) <= _HOST_AFTER:
+                kept.append(party)
+            break
+        kept.append(party)
+        if destination is None and _place_like(party.actor):
+            break
+    return before + kept
+
+
+_HOST_AFTER = 3  # words between إلى and the host ("إلى العاصمة الروسية موسكو")
+
+
+def _place_like(actor: syrdiplo.Actor) -> bool:
+    """A state named by its name or capital, which a visit goes to."""
+    return actor.type is syrdiplo.ActorType.STATE and actor.role in (None, "name", "capital")
 
 
 def _owned(ctx: Context, mention: Mention, parties: list[Party]) -> list[Party]:
@@ -856,6 +958,42 @@ def _date(
 
 
 _REPORT_PRECISIONS = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME)
+
+
+def _carried_date(
+    ctx: Context, mention: Mention, sentence: tuple[int, int]
+) -> tuple[int, int, syrdiplo.Timex] | None:
+    """The day of the sentence just before, when this sentence has none and that one
+    tells of the same states with no event word of its own: "اتفق رئيسا الأركان الروسي
+    والأمريكي السبت على ..." then "وبحثا في اتصال هاتفي ..."."""
+    if ctx.timexes_in(*sentence):
+        return None
+    countries = {p.actor.country for p in mention.parties if p.actor.country}
+    if len(countries) < 2:
+        return None
+    sentences = ctx.doc.sentences
+    index = next((i for i, s in enumerate(sentences) if s is mention.sentence), 0)
+    if index == 0:
+        return None
+    previous = sentences[index - 1]
+    if (
+        previous.zone is not mention.sentence.zone
+        or ctx.doc.text[previous.end : mention.sentence.start].strip()
+    ):
+        return None
+    start, end = ctx.to_norm(previous.start), ctx.to_norm_end(previous.end)
+    if any(
+        not t.info.needs_modifier and not t.info.needs_with for t in ctx.triggers_in(start, end)
+    ):
+        return None  # an event of its own, with its own date
+    named = {p.actor.country for p in ctx.parties_in(start, end) if p.actor.country}
+    days = [
+        t
+        for t in ctx.timexes_in(start, end)
+        if t[2].precision in _REPORT_PRECISIONS
+        and not ctx.stems(ctx.before(t[0])[0]) & ctx.rules.since
+    ]
+    return days[0] if len(days) == 1 and countries <= named else None
 
 
 def _report_date(ctx: Context, mention: Mention) -> tuple[int, int, syrdiplo.Timex] | None:

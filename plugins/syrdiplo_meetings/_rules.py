@@ -89,6 +89,8 @@ class Rules:
     not_triggers: frozenset[str]
     not_conjunction: frozenset[str]
     pair_words: frozenset[str]
+    subject_between: frozenset[str]  # "بينه": the sentence's subject is a side
+    verb_homographs: frozenset[str]  # talks nouns that are also verbs ("تواصل")
     state_pair_words: frozenset[str]
     visits: frozenset[str]
     call_modifiers: PhraseMatcher
@@ -401,6 +403,8 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         not_triggers=_norm_set(_words(lexicon, "context", "not_triggers")),
         not_conjunction=_norm_set(_words(lexicon, "clauses", "not_conjunction")),
         pair_words=_norm_set(_words(lexicon, "merge", "pair_words")),
+        subject_between=_norm_set(_words(lexicon, "merge", "subject_between", required=False)),
+        verb_homographs=_norm_set(_words(lexicon, "context", "verb_homographs", required=False)),
         state_pair_words=_norm_set(_words(lexicon, "merge", "state_pair_words", required=False)),
         visits=_norm_set(_words(lexicon, "kinds", "meeting", "visits", required=False)),
         call_light_verbs=_norm_set(_words(lexicon, "call", "light_verbs")),
