@@ -24,6 +24,7 @@ import syrdiplo
 import syrdiplo.text
 from syrdiplo.matching import Tokens
 from syrdiplo.testing import assert_spans_valid, make_document, make_pipeline
+from syrdiplo.text import normalize
 from syrdiplo_deconfliction import DeconflictionExtractor
 from syrdiplo_deconfliction._mentions import (
     PUNCT,
@@ -565,3 +566,16 @@ def test_more_cases(pipeline: syrdiplo.Pipeline, text: str, want: set[str]) -> N
 def test_signing_resolves_to_active_or_proposed(flags: dict[str, bool], want: str | None) -> None:
     args = {"negated": False, "future": False, "proposing": False, "hedging": False, **flags}
     assert resolve("sign", **args) == want
+
+
+def test_the_passive_signing_nouns_are_data(pipeline: syrdiplo.Pipeline) -> None:
+    # "وثيقة" is not a signed-agreement noun out of the box; added to the data, the
+    # fast pre-filter and the pattern both pick it up, with no code change.
+    text = normalize("تم توقيع الوثيقة مع روسيا").text  # patterns run on normalised text
+    table = json.loads(json.dumps(pipeline.lexicon["deconfliction"]))
+    before = build(_lexicon_with(pipeline, table))
+    assert not before.signed_probe.search(text)
+    table["anaphora"]["signed"].append("الوثيقة")
+    after = build(_lexicon_with(pipeline, table))
+    assert after.signed_probe.search(text)
+    assert after.signed.search(text)

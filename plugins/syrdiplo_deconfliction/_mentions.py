@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -47,6 +47,10 @@ _LAST_PUNCT = regex.compile(r"(?r)[,;:.!?()\[\]\n|•]")
 _ANY_WORD_CHAR = regex.compile(r"(?r)[\p{L}\p{N}]")
 #: How many words a governing contact word may stand before a described mechanism.
 GOVERNOR_REACH = 5
+#: What may stand between a cue and the word after it: spaces and quotation marks.
+_GAP_CHARS = " \t\n\"'«»“”„‟\u2039\u203a"
+#: How far before an agreement noun a signing cue is looked for ("جرى التوقيع على").
+_SIGN_REACH = 30
 
 
 class Clause(NamedTuple):
@@ -334,4 +338,61 @@ def find_mentions(words: Words, pats: Patterns, clauses: Sequence[Clause]) -> li
             anaphoric.append(found)
             here.append(found)
         by_clause[clause.index] = here
-    return sorted(named + anaphoric, key=lambda m: m.start)
+    taken = named + anaphoric
+    signed = _signed(words, pats, clauses, by_clause, taken, skipped)
+    return sorted(taken + signed, key=lambda m: m.start)
+
+
+def _signed(
+    words: Words,
+    pats: Patterns,
+    clauses: Sequence[Clause],
+    by_clause: dict[int, list[Mention]],
+    taken: list[Mention],
+    skipped: Callable[[Clause], bool],
+) -> list[Mention]:
+    """Agreement nouns right after a signing cue, named later ("تم توقيع اتفاق ... .
+    ... مذكرة التفاهم جاءت لضمان تنظيم حركة الطائرات"): they point forward, to the
+    nearest named mention after them in their sentence or the next one.
+    """
+    text = words.text
+    found: list[Mention] = []
+    if not by_clause or not pats.signed_probe.search(text):
+        return found
+    for position, clause in enumerate(clauses):
+        if not pats.signed_probe.search(text, clause.start, clause.end):
+            continue
+        later = [m for m in by_clause.get(clause.index, ()) if not m.anaphoric]
+        if position + 1 < len(clauses):
+            following = by_clause.get(clauses[position + 1].index, ())
+            later += [m for m in following if not m.anaphoric]
+        if not later or skipped(clause):
+            continue
+        for noun in pats.signed.finditer(text, clause.start, clause.end):
+            start, end = noun.span()
+            if any(start < m.end and m.start < end for m in taken):
+                continue
+            lo = max(clause.start, start - _SIGN_REACH)
+            if not any(
+                pats.cues.kind(cue) == "sign"
+                and cue.end() < start
+                and not text[cue.end() : start].strip(_GAP_CHARS)
+                for cue in pats.cues.before.findall(words, lo, start)
+            ):
+                continue
+            after = [m for m in later if m.start >= end]
+            if not after:
+                continue
+            found.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    core_start=start,
+                    key=min(after, key=lambda m: m.start).key,
+                    anaphoric=True,
+                    conj=False,
+                    needs="none",
+                    clause=clause,
+                )
+            )
+    return found

@@ -12,6 +12,7 @@ also lists the words a mention of it can end with (:attr:`MechanismPattern.ends`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -133,6 +134,11 @@ class Patterns:
     mechanisms: tuple[MechanismPattern, ...]
     anaphora: Keyed
     anaphora_blockers: regex.Pattern[str]
+    #: An agreement noun right after a signing cue ("تم توقيع اتفاق"), named in what follows.
+    signed: regex.Pattern[str]
+    #: A fast test for a stretch that may hold a ``signed`` noun: any of them, article
+    #: dropped, as a plain substring (a superset of what ``signed`` finds).
+    signed_probe: re.Pattern[str]
     governor: Keyed
     military: regex.Pattern[str]
     cues: CuePatterns
@@ -206,6 +212,14 @@ def _word_list_pattern(
     if spelt and not future and keyed.shapes is not None:
         keyed.forms = _forms(plain_entries(entries), SUFFIXES)
     return keyed
+
+
+def _substring_probe(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` (normalised, a leading ال dropped) anywhere, as a plain ``re`` search."""
+    stems = {normalize_word(w).removeprefix("ال") for w in words} - {""}
+    if not stems:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True)))
 
 
 def _plain_pattern(words: Iterable[str]) -> regex.Pattern[str]:
@@ -540,6 +554,11 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
     every = [k for k in every if k is not None]
     return Patterns(
         mechanisms=tuple(built),
+        signed=compile_pattern(
+            WORD_START + r"(?:\L<w>)" + WORD_END,
+            w=_entries(_words(lexicon, "anaphora", "signed")),
+        ),
+        signed_probe=_substring_probe(_words(lexicon, "anaphora", "signed")),
         anaphora_blockers=compile_pattern(
             r"(?:\s+[\p{L}]+){0,2}?\s*(?:\L<b>)" + WORD_END,
             b=_entries(_words(lexicon, "anaphora", "blockers"), article=False),

@@ -286,6 +286,8 @@ def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | N
             # a filler of the head: "القنوات الثنائية لمناقشة ... أمن التحليقات" are
             # channels to discuss flight safety, no proposal of a channel
             continue
+        if mention.head_end is not None and mention.start <= match.start() < mention.head_end:
+            continue  # a word of the head itself: "تواصل" in "خط التواصل" is no "continues"
         if match.start() >= mention.start:  # the governing word is itself the cue ("نسقت ...")
             # ... unless it stands in a relative clause inside the mention: in "تعليق قناة
             # الاتصال التي أقامتها ... لمنع حوادث" the channel is suspended, not set up

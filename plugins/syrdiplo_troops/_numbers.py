@@ -40,7 +40,7 @@ _DIGITS = r"\d{1,3}(?:[,.]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,]\d+)?"
 # Letters attached before digits; "الـ 900" and "بـ 900" lose their tatweel and keep the space.
 _DIGITS_PREFIX = r"[وف]?(?:(?:بال|وال|لل|ال|[بلك]) ?)?"
 # Letters attached before a number word.
-_WORD_PREFIX = r"[وف]?ب?"
+_WORD_PREFIX = r"[وف]?(?:[بلك] ?)?"
 _DIGIT_RUN = regex.compile(r"\d+")
 _GROUPED = regex.compile(r"\d{1,3}(?:[,.]\d{3})+")
 _DIGIT = regex.compile(r"\d")

@@ -41,6 +41,7 @@ _TRIGGER_TOKENS = 6  # how many words may stand between a change word and the fi
 _COORDINATION = regex.compile(r"[\s,و]*")
 _NEAR = 4  # owners this close to the sentence may be coordinated with one inside it
 _PLACE_REACH = 26  # a place may stand up to 25 characters after a figure
+_CLOSING = frozenset(".!?؟:;؛")  # marks that end a line as a sentence or a heading
 _NON_STATE_MARGIN = 60  # non-state groups are looked for this far around what is asked
 
 
@@ -362,8 +363,8 @@ class _DocumentReader:
             end = normalized.to_normalized(sentence.end)
             before = None
             previous = sentences[index - 1] if index > 0 and not skipped(index - 1) else None
-            if previous is not None and "\n" not in self.doc.text[previous.end : sentence.start]:
-                # the sentence before, on the same line
+            if previous is not None and _continues(self.doc.text, previous, sentence):
+                # the sentence before, on the same line or hard-wrapped into this one
                 before = (
                     normalized.to_normalized(previous.start),
                     normalized.to_normalized(previous.end),
@@ -690,17 +691,21 @@ class _SentenceReader:
     def _owner_in_previous(self) -> _Owner | None:
         """The owner of the sentence before, on the same line, when it is one military one.
 
-        Only when this sentence names no possible owner at all, and every owner
-        in the sentence before is of the same country ("أعلنت القوات الأمريكية
-        ... . ويتمركز نحو 900 جندي ...").
+        Only when every owner in the sentence before is of the same country
+        ("أعلنت القوات الأمريكية ... . ويتمركز نحو 900 جندي ..."), and this
+        sentence names no possible owner of another country.
         """
         if self.previous is None:
             return None
-        if any(self.start <= o.start and o.end <= self.end for o in self._owners()):
-            return None
         start, end = self.previous
         found = [o for o in self.reader.owners(start, end) if start <= o.start and o.end <= end]
-        if len({o.code for o in found}) != 1 or not any(o.kind == "military" for o in found):
+        codes = {o.code for o in found}
+        if len(codes) != 1 or not any(o.kind == "military" for o in found):
+            return None
+        if any(
+            self.start <= o.start and o.end <= self.end and o.code not in codes
+            for o in self._owners()
+        ):
             return None
         return found[-1]
 
@@ -917,6 +922,17 @@ def _first_match(
         if match is not None:
             return match
     return None
+
+
+def _continues(text: str, previous: syrdiplo.Sentence, sentence: syrdiplo.Sentence) -> bool:
+    """Whether ``sentence`` goes on from ``previous``: on the same line, or on the next
+    line of a hard-wrapped paragraph (one line break, no closing mark before it).
+    """
+    gap = text[previous.end : sentence.start]
+    if "\n" not in gap:
+        return True
+    last = text[previous.start : previous.end].rstrip()
+    return gap.count("\n") == 1 and not gap.strip() and bool(last) and last[-1] not in _CLOSING
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
