@@ -861,7 +861,7 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "2016-10-28",
         "ويأتي الاتصال الهاتفي بين لافروف وكيري بعد ساعات على المحادثات التي عقدت في موسكو "
         "بين لافروف ونظيره السوري وليد المعلم.",
-        [("call", "RU-US", None, None), ("talks", "RU-SY", None, None)],
+        [("call", "RU-US", None, None), ("meeting", "RU-SY", None, None)],
     ),
     (
         "between-names-every-side",  # negative: the critic is no party
@@ -873,7 +873,7 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "between-names-every-side-reporter",  # the welcoming state is no party
         "2015-10-02",
         "رحبت موسكو بالمحادثات بين كيري وظريف في فيينا.",
-        [("talks", "IR-US", None, None)],
+        [("meeting", "IR-US", None, None)],
     ),
     (
         "topic-chain-through-unknown-conjunct",  # negative: "وكوريا الشمالية" keeps the chain
@@ -935,7 +935,7 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "topic-state-between",  # "بين روسيا وسوريا" names both sides
         "2019-04-03",
         "عقدت محادثات بين روسيا وسوريا في موسكو أمس حول إعادة الإعمار.",
-        [("talks", "RU-SY", None, None)],
+        [("meeting", "RU-SY", None, None)],
     ),
     (
         "topic-state-alone",  # negative: Russia and the place of the talks
@@ -981,7 +981,7 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "هي الأولى منذ عامين.",
         [
             ("meeting", "RU-US", None, "2019-12-10"),
-            ("talks", "RU-UA", None, None),
+            ("meeting", "RU-UA", None, None),
             ("meeting", "RU-US", "occurred", "2019-09"),
         ],
     ),
@@ -995,7 +995,8 @@ def test_place_of_another_event_is_not_taken(pipeline: syrdiplo.Pipeline) -> Non
     )
     result = pipeline.run({"id": "case", "published": "2016-10-28", "text": text})
     places = {e.kind.value: e.location for e in result.events if isinstance(e, syrdiplo.Meeting)}
-    assert places == {"call": None, "talks": "Moscow"}
+    # talks held in a city are an in-person meeting; the call keeps no place
+    assert places == {"call": None, "meeting": "Moscow"}
 
 
 def _summary(event: syrdiplo.Meeting) -> tuple[str, str, str, str | None]:
@@ -1186,3 +1187,69 @@ def test_call_takes_no_day_from_a_sentence_about_others(pipeline: syrdiplo.Pipel
         "وبحث وزير الدفاع الفرنسي مع نظيره التركي في اتصال هاتفي الوضع في المنطقة."
     )
     assert [m[3] for m in _meetings(pipeline, text, "2019-03-05")] == [None]
+
+
+def _kinds(pipeline: syrdiplo.Pipeline, text: str) -> list[tuple[str, str, str | None]]:
+    result = pipeline.run({"id": "case", "published": "2019-03-05", "text": text})
+    return sorted(
+        (e.kind.value, "-".join(_countries(e)), e.location)
+        for e in result.events
+        if isinstance(e, syrdiplo.Meeting)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "أجرى وزير الخارجية الفرنسي محادثات في مدينة مونترو مع نظيره الإيراني.",
+            [("meeting", "FR-IR", None)],
+            id="talks-in-named-city-unlisted",
+        ),
+        pytest.param(
+            "تعقد اجتماعات ثنائية في موسكو بين روسيا وتركيا لبحث الوضع.",
+            [("meeting", "RU-TR", "Moscow")],
+            id="meetings-held-in-listed-city",
+        ),
+        pytest.param(
+            "أجرى وزير الخارجية الفرنسي محادثات مع نظيره الإيراني حول الاتفاق النووي.",
+            [("talks", "FR-IR", None)],
+            id="talks-without-city-stay-talks",
+        ),
+        pytest.param(
+            "ستجري روسيا وتركيا محادثات مقررة في موسكو الشهر المقبل.",
+            [("talks", "RU-TR", "Moscow")],
+            id="planned-talks-in-city-stay-talks",
+        ),
+    ],
+)
+def test_talks_held_in_a_city_are_a_meeting(
+    pipeline: syrdiplo.Pipeline, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kinds(pipeline, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "قال مسؤول إن العسكريين الروس والأتراك لم يقطعوا الاتصالات بعد الحادث.",
+            id="channel-not-cut",
+        ),
+        pytest.param(
+            "تسعى موسكو إلى مساعدة الجيش الإيراني قبل بدء مباحثات دبلوماسية لإنهاء النزاع.",
+            id="generic-diplomatic-talks",
+        ),
+    ],
+)
+def test_no_event_from_open_channels_or_talks_in_general(
+    pipeline: syrdiplo.Pipeline, text: str
+) -> None:
+    assert _kinds(pipeline, text) == []
+
+
+def test_negated_talks_are_still_cancelled(pipeline: syrdiplo.Pipeline) -> None:
+    text = "قالت موسكو إنها لن تجري محادثات مع أنقرة هذا الأسبوع."
+    result = pipeline.run({"id": "case", "published": "2019-03-05", "text": text})
+    (event,) = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert event.status.value == "cancelled"

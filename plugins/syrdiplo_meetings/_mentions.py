@@ -36,6 +36,8 @@ _NOUN_MODIFIER = 6  # tokens between a noun and "هاتفي" ("محادثات م
 _LIGHT_VERB = 8  # tokens between "أجرى" and "اتصالا" (the subject may stand between)
 _VENUES = ("city", "venue", "base")  # a meeting is held in a city, not in a country or region
 _PLACE_DISTANCE = 15  # tokens between a trigger and its place
+_UNHELD = ("planned", "proposed", "cancelled")
+_HELD_IN = 4  # tokens between talks and the city that makes them a meeting
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
 _EACH = ("من",)  # "كل من": read through to the word before كل
@@ -275,6 +277,8 @@ def _mention(
         if not plural:
             return None  # "بحث الوضع" names no talks; "بحث ... مع" and "بحثا" do
     demonstrative = info.form == "noun" and previous in ctx.rules.anaphor_determiners
+    if kind == "talks" and _generic_talks(ctx, trigger, clause):
+        return None  # "قبل بدء مباحثات دبلوماسية": talks of no one in particular
     definite = info.form == "noun" and (
         "ال" in trigger.prefix or trigger.prefix.endswith("لل") or info.suffixed or demonstrative
     )
@@ -290,6 +294,19 @@ def _mention(
         earlier_event=_earlier_event(ctx, trigger, modifiers),
         demonstrative=demonstrative and "ال" in trigger.prefix,
     )
+
+
+def _generic_talks(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:
+    """ "مباحثات دبلوماسية" with no article, suffix, مع or بين: talks in general."""
+    info = trigger.info
+    if info.form != "noun" or info.suffixed or trigger.prefix.endswith(("ال", "لل")):
+        return False
+    i = ctx.token_index(trigger.end)
+    if i >= len(ctx.tokens) or not ctx.tokens.spaced[i - 1]:
+        return False
+    if ctx.tokens.words[i] not in ctx.rules.generic_after:
+        return False
+    return not ctx.has_word(ctx.rules.with_words, trigger.end, clause[1])
 
 
 def _earlier_event(ctx: Context, trigger: RawTrigger, modifiers: list[tuple[int, int]]) -> bool:
@@ -455,6 +472,38 @@ def _describe(
         mention.report_date = _report_date(ctx, mention)
     mention.location = _location(ctx, mention)
     mention.status, mention.explicit = _status(ctx, mention)
+    if mention.kind == "talks" and _held_in_place(ctx, mention):
+        mention.kind = "meeting"  # "محادثات ثنائية في مدينة بيرن": talks held in a city
+
+
+def _held_in_place(ctx: Context, mention: Mention) -> bool:
+    """Talks held in a named city are an in-person meeting ("اجتماعات تعقد في عمان").
+
+    The place must follow the trigger closely and come from the text, not from a
+    format's usual seat; "في مدينة" before an unlisted name counts too.
+    """
+    if mention.format is not None or mention.status in _UNHELD:
+        return False  # "المحادثات المقررة في سوتشي" may yet be held elsewhere, or by others
+    trigger = mention.trigger
+    location = mention.location
+    if location is not None:
+        return (
+            location[0] > trigger.end
+            and not any(p.start < location[1] and location[0] < p.end for p in mention.parties)
+            and ctx.token_distance((trigger.start, trigger.end), location[:2]) <= _HELD_IN
+        )
+    rules = ctx.rules
+    first = ctx.token_index(trigger.end)
+    words = ctx.tokens.words
+    for i in range(first, min(first + _HELD_IN + 1, len(words))):
+        if ctx.token_starts[i] >= mention.clause[1]:
+            break
+        word = words[i]
+        if word[:1] == "ب" and word[1:] in rules.city_words:
+            return True
+        if word in rules.city_words and i > 0 and ctx.stems(words[i - 1]) & rules.location_intro:
+            return True
+    return False
 
 
 _BETWEEN_AFTER = 2  # words between a trigger and its بين ("اللقاء الثلاثي بين")
@@ -1085,6 +1134,16 @@ def _introduced(ctx: Context, words: list[str]) -> bool:
     return False
 
 
+def _unbroken(ctx: Context, start: int, end: int) -> bool:
+    """Whether a verb of cutting stands between a negation and its trigger."""
+    i = ctx.token_index(start)
+    while i < len(ctx.token_starts) and ctx.token_starts[i] < end:
+        if ctx.stems(ctx.tokens.words[i]) & ctx.rules.unbroken:
+            return True
+        i += 1
+    return False
+
+
 def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
     """The status from cue words around the trigger, else from its tense, else a default.
 
@@ -1118,6 +1177,9 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
             if nearest not in own:
                 continue  # "لم يبحثا خلال لقائهما": the meeting took place
             if before and distance <= _NEGATION_BEFORE:
+                if _unbroken(ctx, cue[1], nearest[0]):
+                    mention.negated_discussion = True  # "لم يقطعوا الاتصالات": no event
+                    continue
                 into.add("cancelled")
                 if nearest == own[0] and mention.info.needs_with and mention.info.form != "noun":
                     mention.negated_discussion = True  # "لم يناقش مع ترامب العقوبات"

@@ -143,6 +143,9 @@ class Rules:
     destination: frozenset[str]
     location_intro: frozenset[str]
     location_between: frozenset[str]
+    city_words: frozenset[str]  # "في مدينة": a city follows, listed or not
+    unbroken: frozenset[str]  # "لم يقطعوا الاتصالات": a channel kept open, no event
+    generic_after: frozenset[str]  # "مباحثات دبلوماسية": talks of no one in particular
     country_names: Mapping[str, str]
     scan: MatcherSet  # the matchers run over the whole text, in one pass
 
@@ -453,6 +456,9 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         destination=_norm_set(_words(lexicon, "grammar", "destination")),
         location_intro=_norm_set(_words(lexicon, "grammar", "in")),
         location_between=_norm_set(_words(lexicon, "location", "between")),
+        city_words=_norm_set(_words(lexicon, "location", "city", required=False)),
+        unbroken=_norm_set(_words(lexicon, "status", "unbroken", required=False)),
+        generic_after=_norm_set(_words(lexicon, "context", "generic_after", required=False)),
         country_names=country_names,
     )
 
