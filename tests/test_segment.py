@@ -89,6 +89,27 @@ def test_photo_captions(caption: str) -> None:
     assert zones(text)[-1] == ("caption", caption)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # short wire paragraphs that close with the agency: news, not captions
+        "التقى لافروف نظيره الأمريكي في جنيف أمس. (سانا)",
+        "وأكد المتحدث أن الاتصالات مستمرة: لا توقف. (تاس)",
+    ],
+)
+def test_a_short_paragraph_closed_by_an_agency_stays_body(line: str) -> None:
+    text = f"قال المتحدث إن المحادثات مستمرة في جنيف منذ أسابيع بين الوفدين الروسي والأمريكي.\n{line}\n"
+    # the line splits into sentences at its full stop; all of them are body
+    assert {zone for zone, _ in zones(text)[1:]} == {"body"}
+    assert "".join(t for _, t in zones(text)[1:]).replace(" ", "") == line.replace(" ", "")
+
+
+def test_a_photo_note_makes_a_caption_even_after_a_sentence() -> None:
+    line = "جانب من الاجتماع. (صورة أرشيفية)"
+    text = f"قال المتحدث إن المحادثات مستمرة في جنيف منذ أسابيع بين الوفدين الروسي والأمريكي.\n{line}\n"
+    assert {zone for zone, _ in zones(text)[1:]} == {"caption"}
+
+
 def test_a_parenthesis_that_is_not_a_credit_is_not_a_caption() -> None:
     text = "قال المتحدث إن المحادثات مستمرة.\nدعم قوات سوريا الديمقراطية (قسد)\n"
     assert zones(text)[-1][0] != Zone.CAPTION.value

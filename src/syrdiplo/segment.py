@@ -32,9 +32,12 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)-]|[•*·▪►-])\s*")
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
+_SENTENCE_PUNCT = re.compile(r"[.!?:]")
 
 
-_Markers = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+#: (agency and outlet names, words of a photo note such as "صورة"/"Photo")
+_Credits = tuple[frozenset[str], frozenset[str]]
+_Markers = tuple[frozenset[str], frozenset[str], frozenset[str], _Credits]
 
 
 def _markers(lexicon: Lexicon) -> _Markers:
@@ -44,7 +47,15 @@ def _markers(lexicon: Lexicon) -> _Markers:
                 normalize_word(w).strip(_TRAILING).casefold() for w in lex.words("boilerplate", key)
             )
 
-        return words("tail"), words("next_line"), words("line"), words("credits")
+        return (
+            words("tail"),
+            words("next_line"),
+            words("line"),
+            (
+                words("credits"),
+                words("credit_words"),
+            ),
+        )
 
     return lexicon.cached("segment.markers", build)
 
@@ -79,13 +90,16 @@ def _is_marker(key: str, markers: frozenset[str]) -> bool:
     return len(words) <= 5 and any(" ".join(words[:n]) in markers for n in range(1, len(words)))
 
 
-def _is_credit(inside: str, credits: frozenset[str]) -> bool:
-    """A photo credit: a listed agency or outlet, or a "Photo"/"صورة" note."""
+def _credit_kind(inside: str, credits: _Credits) -> str | None:
+    """What the words in a line's closing parentheses are: a ``"photo"`` note, an ``"agency"``, or neither."""
+    agencies, photo_words = credits
     key = inside.strip(_TRAILING).casefold()
-    return key in credits or any(w in key for w in ("photo", "صوره", "تصوير", "getty"))
+    if any(w in key for w in photo_words):
+        return "photo"
+    return "agency" if key in agencies else None
 
 
-def _zone_of_line(line: str, *, first: bool, credits: frozenset[str]) -> Zone:
+def _zone_of_line(line: str, *, first: bool, credits: _Credits) -> Zone:
     """Title, heading, caption or body, from the shape of the normalised line."""
     stripped = line.strip()
     if _LATIN.search(stripped):
@@ -95,8 +109,14 @@ def _zone_of_line(line: str, *, first: bool, credits: frozenset[str]) -> Zone:
             return Zone.CAPTION
     words = stripped.split()
     credit = _CREDIT.search(stripped) if stripped.endswith(")") else None
-    if credit and len(words) <= _CAPTION_WORDS and _is_credit(credit[1], credits):
-        return Zone.CAPTION
+    if credit and len(words) <= _CAPTION_WORDS:
+        kind = _credit_kind(credit[1], credits)
+        # A photo note always makes a caption. An agency name also closes short news
+        # paragraphs ("... أمس. (سانا)"): a caption is a phrase, with no sentence end before it.
+        if kind == "photo" or (
+            kind == "agency" and not _SENTENCE_PUNCT.search(stripped, 0, credit.start())
+        ):
+            return Zone.CAPTION
     closed = stripped.endswith((".", "!", "?", "…", '"', "”", "»", ")"))
     if len(words) <= _HEADING_WORDS and not closed:
         return Zone.TITLE if first else Zone.HEADING
