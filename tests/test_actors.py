@@ -1118,3 +1118,13 @@ def test_a_rank_between_a_title_and_its_name_keeps_them_apposed():
     text = "قال قائد القيادة المركزية الأمريكية إن الوضع هادئ، والتقى الجنرال كينيث ماكنزي بالقادة."
     actors = actors_of(text, "2017-01-01")
     assert by_name(actors, "قائد القيادة المركزية الأمريكية").canonical != "Kenneth McKenzie"
+
+
+def test_hard_g_spelling_variants_are_generated_from_the_table():
+    g = gazetteer(syrdiplo.lexicon.core_lexicon())
+    # غ → ج for foreign names, both a full name and a short form
+    assert g.surfaces["جراهام"][0].canonical == "Lindsey Graham"
+    assert g.surfaces["ليندسي جراهام"][0].canonical == "Lindsey Graham"
+    # names of Arab actors keep their real ghayn
+    assert "جليون" not in g.surfaces
+    assert g.variant_collisions == {}

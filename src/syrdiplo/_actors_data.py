@@ -305,6 +305,9 @@ class Gazetteer:
         self.given_names: set[str] = set()
         #: each person's surname keys: the `short` and `after` forms, and the last word of a name
         self.surnames: dict[str, set[str]] = {}
+        variants = SpellingVariants.load(lexicon)
+        #: generated spelling variants (canonical, type, column, key), added after every row
+        pending: list[tuple[str, ActorType, str, str, str]] = []
         rows = lexicon.rows("actors")
         origins = lexicon.origins("actors") or ["actors"]
         core = _core_row_count(lexicon)
@@ -351,14 +354,10 @@ class Gazetteer:
                     k = key(word)
                     if not k:
                         raise fail(how, f"{word!r} is empty once normalised")
-                    target = self.qualified if how == "qualified" else self.surfaces
-                    surface = Surface(canonical, "name" if how == "names" else how)
-                    if surface not in target.setdefault(k, []):
-                        target[k].append(surface)
-                    if kind is ActorType.PERSON and how != "qualified":
-                        self.surnames.setdefault(canonical, set()).add(k.split()[-1])
-                        if how == "names" and " " in k:
-                            self.given_names.add(k.split()[0])
+                    self._add_surface(canonical, kind, how, k)
+                    if variants.applies(country):
+                        for v in variants.forms(k, canonical):
+                            pending.append((canonical, kind, how, k, v))
                     forms += 1
             if not forms:
                 raise fail("names", "an actor needs at least one Arabic name")
@@ -385,6 +384,46 @@ class Gazetteer:
                 if not country:
                     raise fail("country", "an actor with offices needs a country")
                 self.inline_terms.append(term)
+
+        self.variant_collisions = self._add_variants(variants, pending)
+
+    def _add_surface(self, canonical: str, kind: ActorType, how: str, k: str) -> None:
+        target = self.qualified if how == "qualified" else self.surfaces
+        surface = Surface(canonical, "name" if how == "names" else how)
+        if surface not in target.setdefault(k, []):
+            target[k].append(surface)
+        if kind is ActorType.PERSON and how != "qualified":
+            self.surnames.setdefault(canonical, set()).add(k.split()[-1])
+            if how == "names" and " " in k:
+                self.given_names.add(k.split()[0])
+
+    def _add_variants(
+        self, variants: SpellingVariants, pending: list[tuple[str, ActorType, str, str, str]]
+    ) -> dict[str, str]:
+        """Add the generated spelling variants that collide with nothing; return the rest.
+
+        A variant is skipped when it is already a surface form or outlet-qualified name
+        (of anyone), a phrase of the other data tables or holds a changed word of them (titles, cues, places,
+        states ...), a word of ``[variants] skip``, or generated for two actors.
+        """
+        owners: dict[str, set[str]] = {}
+        for canonical, _kind, _how, _source, k in pending:
+            owners.setdefault(k, set()).add(canonical)
+        collisions: dict[str, str] = {}
+        for canonical, kind, how, source, k in pending:
+            if k in self.surfaces or k in self.qualified:
+                if all(s.canonical != canonical for s in self.surfaces.get(k, ())):
+                    collisions[k] = "another actor's name"
+                continue
+            if len(owners[k]) > 1:
+                collisions[k] = "generated for " + ", ".join(sorted(owners[k]))
+                continue
+            changed = set(k.split()) - set(source.split())
+            if k in variants.common or changed & variants.common:
+                collisions[k] = "a common word"
+                continue
+            self._add_surface(canonical, kind, how, k)
+        return collisions
 
     # ------------------------------------------------------------------ offices.tsv
 
@@ -456,6 +495,111 @@ class Gazetteer:
 
     def country_name(self, code: str | None) -> str | None:
         return self.english.get(code or "", code)
+
+
+@attrs.frozen
+class SpellingVariants:
+    """``[variants]`` of roles.toml: letter pairs foreign names are written with either way.
+
+    Egyptian copy writes the hard Latin "g" as ج where Levantine copy writes غ
+    ("بوجدانوف"، "بوغدانوف"). Each pair ``[from, to]`` makes, for every name holding
+    ``from``, the name with all of them replaced and, for names of several words, each
+    word replaced alone. ``reverse`` pairs go back only where the English word has a hard
+    "g" (not before e, i, y) and no "j", "zh" or "dzh", for as many as the Arabic word
+    has. Names of actors of the ``native`` countries (Arabic names, a real غ) are left alone.
+    """
+
+    enabled: bool = False
+    pairs: tuple[tuple[str, str], ...] = ()
+    reverse: tuple[tuple[str, str], ...] = ()
+    native: frozenset[str] = frozenset()
+    common: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, lexicon: Lexicon) -> SpellingVariants:
+        if "roles" not in lexicon or "variants" not in lexicon["roles"]:
+            return cls()
+        table = lexicon.table("roles", "variants")
+        where = _where(lexicon, "roles")
+
+        def pairs(name: str) -> tuple[tuple[str, str], ...]:
+            out = []
+            for pair in table.get(name, []):
+                if (
+                    not isinstance(pair, list)
+                    or len(pair) != 2
+                    or not all(isinstance(p, str) and len(key(p)) == 1 for p in pair)
+                ):
+                    raise DataFileError(where, "expected pairs of letters", key=f"variants.{name}")
+                out.append((key(pair[0]), key(pair[1])))
+            return tuple(out)
+
+        common = {key(w) for w in lexicon.words("roles", "variants", "skip", required=False)}
+        for name in ("roles", "cues", "countries", "anonymous", "places"):
+            if name in lexicon:
+                common.update(_all_words(lexicon[name]))
+        return cls(
+            enabled=bool(table.get("enabled", True)),
+            pairs=pairs("letters"),
+            reverse=pairs("reverse"),
+            native=frozenset(lexicon.words("roles", "variants", "native", required=False)),
+            common=frozenset(common),
+        )
+
+    def applies(self, country: str | None) -> bool:
+        return self.enabled and (country or "") not in self.native
+
+    def forms(self, k: str, canonical: str) -> list[str]:
+        """The variants of the name key ``k`` of ``canonical`` (without ``k`` itself)."""
+        words = k.split()
+        english = canonical.casefold().replace("-", " ").split()
+        choices: list[list[str]] = []
+        for i, word in enumerate(words):
+            alts = [word]
+            for a, b in self.pairs:
+                if a in word:
+                    alts.append(word.replace(a, b))
+            # align with the English word: the same position from the end
+            eng = english[i - len(words)] if len(words) <= len(english) else ""
+            for a, b in self.reverse:
+                if a in word and _hard_g_count(eng) >= word.count(a):
+                    alts.append(word.replace(a, b))
+            choices.append(alts)
+        out: list[str] = []
+        full = " ".join(alts[-1] for alts in choices)
+        if full != k:
+            out.append(full)
+        if len(words) > 1:
+            for i, alts in enumerate(choices):
+                for alt in alts[1:]:
+                    form = " ".join([*words[:i], alt, *words[i + 1 :]])
+                    if form not in out:
+                        out.append(form)
+        return out
+
+
+def _hard_g_count(word: str) -> int:
+    """How many hard "g"s an English word has, or 0 when it has a "j" or "zh" sound too."""
+    if not word or "j" in word or "zh" in word:
+        return 0
+    return len(regex.findall(r"g(?![eiyh])", word))
+
+
+def _all_words(node: Any) -> set[str]:
+    """Every Arabic string of a TOML table, and each word of it, as keys."""
+    out: set[str] = set()
+    if isinstance(node, str):
+        if regex.search(r"\p{Arabic}", node):
+            k = key(node)
+            out.add(k)
+            out.update(k.split())
+    elif isinstance(node, dict):
+        for value in node.values():
+            out.update(_all_words(value))
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            out.update(_all_words(value))
+    return out
 
 
 def _where(lexicon: Lexicon, name: str) -> str:

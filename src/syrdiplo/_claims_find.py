@@ -301,9 +301,10 @@ class _Finder:
         if actor.type is not ActorType.PERSON:
             return None
         known = self.g.gender_of(actor.canonical)
-        if known and actor.name.split()[0] not in self.g.counterparts:
+        words = actor.name.split()
+        if known and (not words or words[0] not in self.g.counterparts):
             return known
-        first = key(actor.name.split()[0]) if actor.name else ""
+        first = key(words[0]) if words else ""
         if first.endswith("ه") and not first.startswith("نظير"):
             return "f"
         if first.startswith("نظيرت"):
@@ -687,7 +688,8 @@ class _Finder:
             if k in self.c.subject_first or k.lstrip("و") in self.c.subject_first:
                 title_start = word.end()
         if title_start is None:
-            if not self.c.title_heads & {key(self.text[sentence_start:lead_start].split()[0])}:
+            lead = self.text[sentence_start:lead_start].split()
+            if not lead or not self.c.title_heads & {key(lead[0])}:
                 return False
             title_start = sentence_start
         while title_start < lead_start and self.text[title_start].isspace():
