@@ -393,10 +393,12 @@ class Reader:
         text = self.text
         if start > 0 and text[start - 1] in _OPENING_QUOTES:
             return True
-        if _CREDIT_BEFORE.search(text, max(0, start - _OUTLET_REACH), start) and (
-            _CREDIT_AFTER.match(text, end)
-        ):
-            return True  # a dateline's credit: "دبي، 13 يناير 2014، روسيا اليوم –"
+        opened = _CREDIT_BEFORE.search(text, max(0, start - _OUTLET_REACH), start)
+        closed = _CREDIT_AFTER.match(text, end) if opened else None
+        if opened and closed and (opened.group().strip() or closed.group().strip()):
+            # a dateline's credit: "دبي، 13 يناير 2014، روسيا اليوم –"; a line that is
+            # nothing but the two words ("سوريا اليوم") has no mark and reads as a date
+            return True
         token = self._previous_token(start)
         nouns = self.patterns.before["media_nouns"]
         if any(token[i:] in nouns for i in range(3) if all(c in "وفبل" for c in token[:i])):
