@@ -45,8 +45,11 @@ PROCLITICS = tuple(
     c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك", "ال", "بال", "كال", "لل")
 )
 SUFFIXES = ("", "هما", "هم", "ها", "نا", "ه")
-#: The demonstratives the anaphora pattern allows before a contact word.
-DEMONSTRATIVES = ("هذا", "هذه", "تلك", "ذلك")
+#: The lists of cue words for each kind: ``next`` and ``near`` words govern only their own
+#: complement (see :attr:`CuePatterns.close`).
+CUE_SIDES = ("before", "next", "near")
+#: The most words (``[close]`` bridges aside) a ``near`` cue may stand before its mechanism.
+NEAR_REACH = 2
 
 
 def _strip_article(word: str) -> str:
@@ -122,6 +125,12 @@ class CuePatterns:
     not_followed_by: Mapping[str, regex.Pattern[str]]
     before_kinds: Mapping[str, str]
     after_kinds: Mapping[str, str]
+    #: The ``before`` words that govern only their own complement, with the most words
+    #: that may stand between them and the mechanism (0 for ``next``, :data:`NEAR_REACH`
+    #: for ``near``), ``bridges`` not counted and no ``stops`` among them.
+    close: Mapping[str, int] = attrs.field(factory=dict)
+    bridges: frozenset[str] = frozenset()
+    stops: frozenset[str] = frozenset()
 
     def kind(self, match: regex.Match[str]) -> str:
         """The cue kind (a status, "comply", "establish" or "sign") of a ``before``/``after`` match."""
@@ -150,6 +159,8 @@ class Patterns:
     proposing: Keyed
     hedging: Keyed
     may: regex.Pattern[str]
+    #: Words that put a verb in the future ("سوف").
+    future: regex.Pattern[str]
     perfect: Keyed
     breaks: Keyed
     gap_breaks: regex.Pattern[str]
@@ -177,7 +188,16 @@ class Patterns:
 
 
 def _words(lexicon: syrdiplo.Lexicon, *path: str, required: bool = True) -> list[str]:
-    return lexicon.words(TABLE, *path, required=required)
+    """The words at ``path``; an entry "@name" stands for the words of table ``name``."""
+    out = []
+    for word in lexicon.words(TABLE, *path, required=required):
+        if word.startswith("@"):
+            if word[1:] in path[:1]:
+                raise _fail(".".join(path), f"{word!r} refers to itself")
+            out += _words(lexicon, word[1:], "words")
+        else:
+            out.append(word)
+    return out
 
 
 def _fail(key: str, message: str) -> syrdiplo.DataFileError:
@@ -212,6 +232,23 @@ def _word_list_pattern(
     if spelt and not future and keyed.shapes is not None:
         keyed.forms = _forms(plain_entries(entries), SUFFIXES)
     return keyed
+
+
+def _after_pause(lexicon: syrdiplo.Lexicon) -> Keyed:
+    """The "after it had stopped" pattern: an opener, up to three words, then a pause noun with a
+    pronoun suffix ("بعد أسابيع من تعليقها") or أن and a pause verb ("بعد أن توقفت").
+    """
+    openers = _entries(_words(lexicon, "after_pause", "openers"), article=False)
+    pattern = compile_pattern(
+        WORD_START
+        + r"[وف]?(?:\L<openers>)(?:\s+[\p{L}\p{N}]+){0,3}?\s+"
+        + r"(?:[وفبل]?(?:\L<nouns>)(?:هما|هم|ها|ه)|(?<=(?:^|\s)ان\s+)(?:\L<verbs>))"
+        + WORD_END,
+        openers=openers,
+        nouns=_entries(_words(lexicon, "after_pause", "nouns"), article=False),
+        verbs=_entries(_words(lexicon, "after_pause", "verbs"), article=False),
+    )
+    return Keyed.of(pattern, openers, alone=False)
 
 
 def _substring_probe(words: Iterable[str]) -> re.Pattern[str]:
@@ -367,8 +404,8 @@ def _reach(lists: Mapping[str, list[str]]) -> int:
     return longest("heads") + 5 + max(longest("phrases"), described)
 
 
-def _kinds(lexicon: syrdiplo.Lexicon, side: str) -> dict[str, str]:
-    """Each normalised cue word on ``side`` ("before"/"after") and its kind.
+def _kinds(lexicon: syrdiplo.Lexicon, sides: tuple[str, ...]) -> dict[str, str]:
+    """Each normalised cue word on ``sides`` (("after",) or :data:`CUE_SIDES`) and its kind.
 
     A word listed under two kinds is a data error; a form derived by dropping
     the article yields to a word listed as it is.
@@ -376,14 +413,31 @@ def _kinds(lexicon: syrdiplo.Lexicon, side: str) -> dict[str, str]:
     kinds: dict[str, str] = {}
     derived: dict[str, str] = {}
     for kind in CUE_KINDS:
-        for word in _words(lexicon, "cues", kind, side, required=side == "before"):
-            norm = normalize_word(word)
-            if kinds.get(norm, kind) != kind:
-                raise _fail(f"cues.{kind}.{side}", f"{word!r} is also a {kinds[norm]} cue")
-            kinds[norm] = kind
-            if side == "before":
-                derived.setdefault(_strip_article(norm), kind)
+        for side in sides:
+            for word in _words(lexicon, "cues", kind, side, required=side == "before"):
+                norm = normalize_word(word)
+                if kinds.get(norm, kind) != kind:
+                    raise _fail(f"cues.{kind}.{side}", f"{word!r} is also a {kinds[norm]} cue")
+                kinds[norm] = kind
+                if side != "after":
+                    derived.setdefault(_strip_article(norm), kind)
     return {**derived, **kinds}
+
+
+def _close(lexicon: syrdiplo.Lexicon) -> dict[str, int]:
+    """The ``next`` and ``near`` cue words (normalised, with their article-less forms) and
+    their reach; a word listed both as one of them and as a plain ``before`` word is an error.
+    """
+    close: dict[str, int] = {}
+    for kind in CUE_KINDS:
+        plain = {normalize_word(w) for w in _words(lexicon, "cues", kind, "before")}
+        for side, reach in (("next", 0), ("near", NEAR_REACH)):
+            for word in _words(lexicon, "cues", kind, side, required=False):
+                norm = normalize_word(word)
+                if norm in plain:
+                    raise _fail(f"cues.{kind}.{side}", f"{word!r} is also a plain before cue")
+                close[norm] = close[_strip_article(norm)] = reach
+    return close
 
 
 def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
@@ -391,8 +445,8 @@ def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
     unknown = set(table) - set(CUE_KINDS)
     if unknown:
         raise _fail("cues", f"unknown cue kinds {sorted(unknown)}; use {', '.join(CUE_KINDS)}")
-    before_kinds = _kinds(lexicon, "before")
-    after_kinds = _kinds(lexicon, "after")
+    before_kinds = _kinds(lexicon, CUE_SIDES)
+    after_kinds = _kinds(lexicon, ("after",))
     before = Keyed.of(
         compile_pattern(
             WORD_START
@@ -424,6 +478,9 @@ def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
         not_followed_by=not_followed,
         before_kinds=before_kinds,
         after_kinds=after_kinds,
+        close=_close(lexicon),
+        bridges=frozenset(map(normalize_word, _words(lexicon, "close", "bridges"))),
+        stops=frozenset(map(normalize_word, _words(lexicon, "close", "stops"))),
     )
 
 
@@ -477,12 +534,13 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         built.append(_mechanism(lexicon, key, spec, heads, stops, purpose))
     definite = _entries(_words(lexicon, "anaphora", "definite"), article=False)
     possessive = _entries(_words(lexicon, "anaphora", "possessive"), article=False)
+    demonstratives = _entries(_words(lexicon, "anaphora", "demonstratives"), article=False)
     # "التنسيق" takes its article (and بال، لل ...); a construct "قنوات الاتصال" is definite already.
     with_article = [w[2:] for w in definite if w.startswith("ال")]
     constructs = [w for w in definite if not w.startswith("ال")]
     anaphora_pattern = compile_pattern(
         WORD_START
-        + r"(?P<cpfx>(?:(?:هذا|هذه|تلك|ذلك)\s+)?)"
+        + r"(?P<cpfx>(?:(?:\L<demonstratives>)\s+)?)"
         + r"(?:"
         + DEFINITE
         + r"(?:\L<with_article>)|[وف]?[بلك]?(?:\L<constructs>)|(?:"
@@ -492,16 +550,17 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         with_article=with_article,
         constructs=constructs or ["\x00"],  # a word no text holds, when the list is empty
         possessive=possessive,
+        demonstratives=demonstratives,
     )
     anaphora = (
         Keyed.of(
-            anaphora_pattern, [*with_article, *constructs, *possessive], openers=DEMONSTRATIVES
+            anaphora_pattern, [*with_article, *constructs, *possessive], openers=demonstratives
         )
         if constructs
         else Keyed(anaphora_pattern, None)
     )
     if anaphora.shapes is not None:
-        anaphora.forms = _anaphora_forms(with_article, constructs, possessive)
+        anaphora.forms = _anaphora_forms(with_article, constructs, possessive, demonstratives)
     links = _entries(_words(lexicon, "military", "links"), article=False)
     partners = _entries(_words(lexicon, "military", "partners"))
     military = compile_pattern(
@@ -530,9 +589,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         "governor": _word_list_pattern(_words(lexicon, "governors", "words")),
         "denial": _word_list_pattern(_words(lexicon, "negation", "denial"), article=False),
         "again": _word_list_pattern(_words(lexicon, "modality", "again"), article=False),
-        "after_pause": _word_list_pattern(
-            _words(lexicon, "modality", "after_pause"), article=False
-        ),
+        "after_pause": _after_pause(lexicon),
         "proposing": _word_list_pattern(
             _words(lexicon, "modality", "proposing"), article=False, future=True
         ),
@@ -568,6 +625,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         negation=_plain_pattern(_words(lexicon, "negation", "words")),
         not_negation=_plain_pattern(_words(lexicon, "negation", "not_negation")),
         may=_plain_pattern(_words(lexicon, "modality", "may")),
+        future=_plain_pattern(_words(lexicon, "modality", "future")),
         breaks=breaks,
         gap_breaks=_plain_pattern(
             _words(lexicon, "modality", "clause_breaks")
@@ -594,7 +652,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
 
 
 def _anaphora_forms(
-    with_article: list[str], constructs: list[str], possessive: list[str]
+    with_article: list[str], constructs: list[str], possessive: list[str], openers: list[str]
 ) -> frozenset[str] | None:
     """Every word a match of the anaphora pattern can start with, spelt out."""
     plain = [plain_entries(ws) for ws in (with_article, constructs, possessive)]
@@ -611,7 +669,7 @@ def _anaphora_forms(
         for suffix in (("",) if space else SUFFIXES[1:])
     }
     conj = ("", "و", "ف")
-    forms = {*DEMONSTRATIVES}
+    forms = set(openers)
     forms.update(c + p + w for c in conj for p in ("ال", "بال", "كال", "لل") for w in definite)
     forms.update(c + p + w for c in conj for p in ("", "ب", "ل", "ك") for w in construct)
     forms.update(p + w for p in PROCLITICS for w in stems)

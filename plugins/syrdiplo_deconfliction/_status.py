@@ -197,6 +197,20 @@ def _clean_gap(
     return count if count <= limit else None
 
 
+def _governs(pats: Patterns, cue: regex.Match[str], gap: str) -> bool:
+    """Whether a ``next``/``near`` cue reaches a mechanism after ``gap`` (any other cue does).
+
+    At most its reach of words may stand between, ``[close]`` bridges not counted
+    ("أعادت موسكو العمل بآلية"), and none of the ``[close]`` stops ("عاد الحديث عن").
+    """
+    reach = pats.cues.close.get(cue.group("word"))
+    if reach is None:
+        return True
+    cues = pats.cues
+    between = [w for w in _WORD.findall(gap) if w not in cues.bridges]
+    return len(between) <= reach and not any(w in cues.stops for w in between)
+
+
 def _may(pats: Patterns, snippet: str) -> bool:
     """قد before an imperfect verb ("قد تعلق"), not after كان ("كانت قد علقت")."""
     for match in pats.may.finditer(snippet):
@@ -250,7 +264,7 @@ def _judge(
     status = resolve(
         base,
         negated=negated,
-        future=future or "سوف" in modal.string,
+        future=future or bool(pats.future.search(modal.string)),
         proposing=may or bool(pats.proposing.search_in(modal)),
         hedging=may or bool(pats.hedging.search_in(modal)),
         purpose=purpose,
@@ -295,6 +309,8 @@ def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | N
             gap: int | None = None if inside else 0
         else:
             gap = _clean_gap(words, pats, match.end(), mention.start, MAX_GAP)
+            if gap is not None and not _governs(pats, match, text[match.end() : mention.start]):
+                continue
         if gap is None or (mention.conj and gap > 0):
             continue
         blocker = pats.cues.not_followed_by.get(status)
@@ -366,6 +382,8 @@ def _weak(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
     # A verb earlier in the clause gives its status through the weak word.
     verb = None
     for match in pats.cues.before.findall(words, lo, best.start()):
+        if match.group("word") in pats.cues.close:
+            continue  # it governs its own complement, not what the weak word frames
         status = pats.cues.kind(match)
         if _clean_gap(words, pats, match.end(), best.start(), WEAK_REACH) is None:
             continue
