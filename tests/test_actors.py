@@ -552,6 +552,113 @@ def test_counterparts_across_the_years(antecedent, counterpart, published, holde
     assert actor.type is ActorType.PERSON
 
 
+# Counterparts and bare titles across a change of holder in the states around Syria
+# (France, Germany, the United Kingdom, Israel, Iran, Egypt, Qatar).
+# (text, published, surface, expected holder)
+HANDOVERS = [
+    (
+        "استقبل وزير الخارجية الروسي سيرغي لافروف نظيره الفرنسي في موسكو.",
+        "2016-03-15",
+        "نظيره الفرنسي",
+        "Jean-Marc Ayrault",
+    ),
+    (
+        "استقبل وزير الخارجية الروسي سيرغي لافروف نظيره الفرنسي في موسكو.",
+        "2017-06-20",
+        "نظيره الفرنسي",
+        "Jean-Yves Le Drian",
+    ),
+    (
+        "استقبل وزير الخارجية الروسي سيرغي لافروف نظيره الفرنسي في موسكو.",
+        "2011-11-02",
+        "نظيره الفرنسي",
+        "Alain Juppe",
+    ),
+    (
+        "هاتف وزير الخارجية الأمريكي جون كيري نظيره الألماني بشأن حلب.",
+        "2017-02-10",
+        "نظيره الألماني",
+        "Sigmar Gabriel",
+    ),
+    (
+        "اتصل وزير الدفاع الأمريكي جيمس ماتيس بنظيرته الفرنسية لبحث الضربة.",
+        "2018-04-14",
+        "نظيرته الفرنسية",
+        "Florence Parly",
+    ),
+    (
+        "التقى الرئيس التركي رجب طيب أردوغان نظيره المصري على هامش القمة.",
+        "2024-09-04",
+        "نظيره المصري",
+        "Abdel Fattah Sisi",
+    ),
+    (
+        "وقال وزير الخارجية البريطاني إن لندن لن تعترف بالانتخابات.",
+        "2021-05-27",
+        "وزير الخارجية البريطاني",
+        "Dominic Raab",
+    ),
+    (
+        "وقال وزير الخارجية البريطاني إن لندن لن تعترف بالانتخابات.",
+        "2022-01-10",
+        "وزير الخارجية البريطاني",
+        "Liz Truss",
+    ),
+    (
+        "وأكد رئيس الوزراء البريطاني أن بلاده ستدعم المرحلة الانتقالية.",
+        "2024-12-10",
+        "رئيس الوزراء البريطاني",
+        "Keir Starmer",
+    ),
+    (
+        "وأكد وزير الدفاع الإسرائيلي أن الجيش سيبقى في المنطقة العازلة.",
+        "2024-12-15",
+        "وزير الدفاع الإسرائيلي",
+        "Israel Katz",
+    ),
+    (
+        "وأكد وزير الدفاع الإسرائيلي أن الغارات ستستمر.",
+        "2021-02-01",
+        "وزير الدفاع الإسرائيلي",
+        "Benny Gantz",
+    ),
+    (
+        "وصرح وزير الدفاع الإيراني بأن التعاون مع دمشق مستمر.",
+        "2019-03-18",
+        "وزير الدفاع الإيراني",
+        "Amir Hatami",
+    ),
+    (
+        "وقالت وزيرة الخارجية الألمانية إن برلين مستعدة للمساعدة.",
+        "2025-01-03",
+        "وزيرة الخارجية الألمانية",
+        "Annalena Baerbock",
+    ),
+    (
+        "وقال وزير الخارجية القطري إن الدوحة تدعم الحل.",
+        "2015-05-01",
+        "وزير الخارجية القطري",
+        "Khalid Attiyah",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "surface", "holder"), HANDOVERS)
+def test_counterparts_and_bare_titles_follow_the_handover(text, published, surface, holder):
+    actor = by_name(actors_of(text, published), surface)
+    assert (actor.canonical, actor.type) == (holder, ActorType.PERSON)
+
+
+def test_office_terms_of_the_states_around_syria():
+    assert office_holder("prime_minister", "DE", dt.date(2016, 1, 1)) == "Angela Merkel"
+    assert office_holder("prime_minister", "DE", dt.date(2023, 1, 1)) == "Olaf Scholz"
+    assert office_holder("foreign_minister", "FR", dt.date(2016, 2, 10)) == "Laurent Fabius"
+    assert office_holder("foreign_minister", "FR", dt.date(2016, 2, 12)) == "Jean-Marc Ayrault"
+    assert office_holder("foreign_minister", "SA", dt.date(2017, 3, 1)) == "Adel Jubeir"
+    assert office_holder("chief_of_staff", "RU", dt.date(2011, 6, 1)) == "Nikolai Makarov"
+    assert office_holder("commander", "US", dt.date(2012, 6, 1), at="centcom") == "Jim Mattis"
+
+
 def test_a_counterpart_is_dated_by_its_sentence():
     text = "والتقى الرئيس الروسي، فلاديمير بوتين، بنظيره الأمريكي، في 16 من حزيران الماضي، في جنيف."
     pinned = [timex(text, "16 من حزيران الماضي", "2021-06-16")]
