@@ -24,6 +24,12 @@ def test_normalize_drops_marks_and_keeps_offsets() -> None:
     assert original[start:end] == "الـــوزيرُ"  # tatweel inside, damma taken along at the end
 
 
+def test_a_lone_tatweel_is_a_dash_and_a_stretching_one_is_dropped() -> None:
+    norm = normalize("موسكو ـ سانا: الحـــوار")
+    assert norm.text == "موسكو - سانا: الحوار"
+    assert norm.original_span(6, 7) == (6, 7)
+
+
 def test_identity_when_nothing_is_dropped() -> None:
     norm = normalize("نص عادي")
     assert norm.offsets is None

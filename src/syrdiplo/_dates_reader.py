@@ -76,9 +76,9 @@ _WEEKDAY_SHIFT = 1
 # how an outlet name is told from the same words in a sentence: always an outlet,
 # only when marked as one, or when marked or written with ل or ب
 _ALWAYS, _MARKED, _PREFIXED = range(3)
-# a name standing alone, as a dateline's credit: after a comma or colon or at the
-# start of a line, and before a dash, bar or colon or at the end of a line
-_CREDIT_BEFORE = re.compile(r"(?:^|[،,:|])[^\S\n]*\Z", re.MULTILINE)
+# a name standing alone, as a dateline's credit: after a comma, colon, bar or dash or at
+# the start of a line, and before a dash, bar or colon or at the end of a line
+_CREDIT_BEFORE = re.compile(r"(?:^|[،,:|\-–—])[^\S\n]*\Z", re.MULTILINE)
 _CREDIT_AFTER = re.compile(r"[^\S\n]*(?:[-–—|:]|$)", re.MULTILINE)
 _OPENING_QUOTES = frozenset("«\"\u201c\u201d'\u2018(")
 # the year, month and day at the start of a value ("2015", "2015-11", "2015-11-03/...")

@@ -68,6 +68,7 @@ _DROP_CLASS = r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202
 # Runs of spaces collapse to one, and carriage returns go, so "a  b" matches "a b".
 _DROP = re.compile(_DROP_CLASS + r"|\r| {2,}")
 _MARKS = re.compile(_DROP_CLASS)
+_LONE_TATWEEL = re.compile(r"(?<!\S)\u0640+(?!\S)")
 # Marks that belong to the letter before them: a match ending on the letter takes them along.
 _TRAILING_MARK = regex.compile(r"[\u064B-\u065F\u0670]+")
 
@@ -193,6 +194,8 @@ def normalize(text: str) -> NormalizedText:
         mapped = _HTML.sub(_blank_markup, text)
     for char in set(_MAPPED.findall(mapped)):
         mapped = mapped.replace(char, _MAP[ord(char)])
+    if "\u0640" in mapped:  # a tatweel standing alone is a dash ("موسكو ـ سانا"), not a stretch
+        mapped = _LONE_TATWEEL.sub(lambda m: "-" * len(m.group()), mapped)
     if not _DROP.search(mapped):
         return NormalizedText(text, mapped, None)
     kept: list[str] = []
