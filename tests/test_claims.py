@@ -783,3 +783,72 @@ def test_opinion_noun_is_no_cue():
 def test_new_gazetteer_people():
     text = "وقال إيغور كوناشنيكوف إن الهدنة صامدة. وأكد جون فاينر أن القوات باقية."
     assert speakers(claims_of(text, "2022-05-01")) == ["Igor Konashenkov", "Jon Finer"]
+
+
+# --------------------------------------------------------------------------- function words are data
+#
+# The particles the finder reads around cues and speakers live in ``cues.toml``
+# ([particles], [chain], [gender]): a word added through the lexicon is read.
+
+# (path in the cues table, the compiled attribute, a text, how it is tried, a word to add)
+_PARTICLES = [
+    (("particles", "topic_verb"), "topic_gap", "، لقد ", "fullmatch", "لقد"),
+    (("particles", "subject_verb"), "svo_gap", " لقد ", "fullmatch", "لقد"),
+    (("particles", "about"), "about", " من زاخاروفا", "match", "من"),
+    (("particles", "about"), "relayed", " وكالة تاس من زاخاروفا", "match", "من"),
+    (("particles", "attributed_to"), "to", " وكالة تاس على ريابكوف", "match", "على"),
+    (("particles", "title_close"), "title_close", " حول تسجيل", "match", "حول"),
+    (("particles", "title_close_attached"), "title_close", " للعلاقات", "match", "لل"),
+    (("particles", "adjunct"), "adjunct", " بعد لقائه", "match", "بعد"),
+    (("particles", "listed"), "listed", "أعرب جميع من بوتين", "search", "جميع من"),
+]
+
+
+def _extended_cues(path: tuple[str, ...], words: list[str]):
+    data: dict = {path[-1]: words}
+    for step in reversed(path[:-1]):
+        data = {step: data}
+    return cues(core_lexicon().extended("cues", data, origin="test"))
+
+
+@pytest.mark.parametrize(("path", "attribute", "text", "how", "word"), _PARTICLES)
+def test_particles_are_read_from_the_lexicon(path, attribute, text, how, word):
+    def tried(c) -> object:
+        return getattr(getattr(c, attribute), how)(normalize(text).text)
+
+    assert tried(cues(core_lexicon())) is None
+    assert tried(_extended_cues(path, [word])) is not None
+
+
+def test_relay_words_are_read_from_the_lexicon():
+    text = " مثلما نقلت عنه وكالة"
+
+    def tail(c) -> int:
+        return c.chain_tail.match(text).end()
+
+    assert tail(cues(core_lexicon())) == 1
+    assert tail(_extended_cues(("chain", "relay_heads"), ["مثلما"])) == len(" مثلما نقلت ")
+    both = core_lexicon().extended(
+        "cues", {"chain": {"relay_heads": ["مثلما"], "relay_objects": ["عنه"]}}, origin="test"
+    )
+    assert tail(cues(both)) == len(" مثلما نقلت عنه ")
+
+
+def test_markers_after_the_content_and_counterparts_are_read_from_the_lexicon():
+    core = cues(core_lexicon())
+    assert "كما" not in core.chain_before
+    assert "حسبما" in core.chain_before
+    assert "كما" in _extended_cues(("chain", "before"), ["كما"]).chain_before
+    assert core.counterpart_stems == ("نظير",)
+    assert core.feminine_counterpart_stems == ("نظيرت",)
+    extended = _extended_cues(("gender", "counterpart_stems"), ["زميل"])
+    assert extended.counterpart_stems == ("نظير", "زميل")
+
+
+def test_a_listing_phrase_added_to_the_lexicon_lists_speakers():
+    text = "وأعرب جميع من الرئيس الروسي فلاديمير بوتين، ونظيره الأميركي دونالد ترامب، عن ترحيبهما."
+    doc = make_document(text, "2017-05-01")
+    assert speakers(doc.claims) == ["Vladimir Putin"]
+    lexicon = doc.lexicon.extended("cues", {"particles": {"listed": ["جميع من"]}}, origin="test")
+    listed = attrs.evolve(doc, lexicon=lexicon)
+    assert speakers(find_claims(listed)) == ["Vladimir Putin", "Donald Trump"]

@@ -1253,3 +1253,39 @@ def test_negated_talks_are_still_cancelled(pipeline: syrdiplo.Pipeline) -> None:
     result = pipeline.run({"id": "case", "published": "2019-03-05", "text": text})
     (event,) = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
     assert event.status.value == "cancelled"
+
+
+# --------------------------------------------------------------------------- function words are data
+
+
+def _with_lexicon(
+    text: str, pipeline: syrdiplo.Pipeline, name: str | None = None, data: dict | None = None
+) -> list[tuple[str, list[str], str | None]]:
+    doc = make_document(text, "2017-06-01", pipeline=pipeline, claims=())
+    if name is not None and data is not None:
+        doc = attrs.evolve(doc, lexicon=doc.lexicon.extended(name, data, origin="test"))
+    return [
+        (str(e.kind), sorted(a.country for a in e.participants if a.country), e.location)
+        for e in MeetingsExtractor().extract(doc)
+        if isinstance(e, syrdiplo.Meeting)
+    ]
+
+
+def test_each_of_is_the_core_cues_phrase(pipeline: syrdiplo.Pipeline) -> None:
+    """The phrase "كل من" is read from the core cues table ([particles] listed)."""
+    rules = rules_for(pipeline.lexicon)
+    assert ("كل", "من") in rules.listed
+    assert "من" in rules.listed_tails
+    text = "عقدت محادثات بين جميع من روسيا وتركيا في أنقرة أمس حول إدلب."
+    assert _with_lexicon(text, pipeline) == []
+    listed = {"particles": {"listed": ["جميع من"]}}
+    assert _with_lexicon(text, pipeline, "cues", listed) == [("talks", ["RU", "TR"], "Ankara")]
+
+
+def test_nisba_endings_are_read_from_the_lexicon(pipeline: syrdiplo.Pipeline) -> None:
+    text = "التقى لافروف وكيري في العاصمة الجميلة جنيف أمس."
+    assert _with_lexicon(text, pipeline) == [("meeting", ["RU", "US"], None)]
+    endings = {"location": {"nisba_endings": ["له"]}}
+    assert _with_lexicon(text, pipeline, "meetings", endings) == [
+        ("meeting", ["RU", "US"], "Geneva")
+    ]

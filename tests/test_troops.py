@@ -548,3 +548,39 @@ def test_more_cases(pipeline: syrdiplo.Pipeline, text: str, want: set[tuple[str,
     result = pipeline.run(text, published="2021-07-28")
     assert_spans_valid(result)
     assert {(e.country, e.count) for e in troops(result)} == want
+
+
+# --------------------------------------------------------------------------- function words are data
+
+
+def _found(lexicon: syrdiplo.Lexicon, text: str) -> list[tuple[str | None, int | None]]:
+    doc = make_document(text, pipeline=make_pipeline(disable=OTHERS))
+    doc = attrs.evolve(doc, lexicon=lexicon)
+    return [(e.country, e.count) for e in TroopsExtractor().extract(doc)]
+
+
+def test_partitive_words_are_read_from_the_lexicon(lexicon: syrdiplo.Lexicon) -> None:
+    """ "2000 من القوات": the partitive is ``units.partitive``."""
+    text = "وصل 300 ضمن القوات الروسية إلى طرطوس."
+    assert _found(lexicon, text) == []
+    extended = _with(lexicon, {"units": {"partitive": ["ضمن"]}})
+    assert _found(extended, text) == [("RU", 300)]
+
+
+def test_license_prepositions_are_read_from_the_lexicon(lexicon: syrdiplo.Lexicon) -> None:
+    """ "عنصر من القوات"، "عنصر من قسد": the prepositions are ``units.license_prepositions``."""
+    core = troop_lexicon(lexicon)
+    extended = troop_lexicon(_with(lexicon, {"units": {"license_prepositions": ["ضمن"]}}))
+    assert core.weak_license.match(" ضمن القوات") is None
+    assert extended.weak_license.match(" ضمن القوات") is not None
+    assert core.non_state_at.match(" ضمن قسد") is None
+    assert extended.non_state_at.match(" ضمن قسد") is not None
+
+
+def test_place_prepositions_are_read_from_the_lexicon(lexicon: syrdiplo.Lexicon) -> None:
+    """ "سحب 900 جندي من سوريا": a country after ``units.place_before`` is a place."""
+    text = "سحبت واشنطن 900 جندي عن سوريا."
+    modifier = _with(lexicon, {"units": {"modifiers": ["عن"]}})
+    assert _found(modifier, text) == [("SY", 900)]
+    place = _with(modifier, {"units": {"place_before": ["عن"]}})
+    assert _found(place, text) == [("US", 900)]

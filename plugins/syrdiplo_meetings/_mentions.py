@@ -40,8 +40,6 @@ _UNHELD = ("planned", "proposed", "cancelled")
 _HELD_IN = 4  # tokens between talks and the city that makes them a meeting
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
-_EACH = ("من",)  # "كل من": read through to the word before كل
-_EACH_HEADS = ("كل",)
 
 
 @attrs.define(eq=False)
@@ -889,7 +887,7 @@ def _topic_state(ctx: Context, party: Party, word: str | None, attached: str) ->
     if word is None:
         return False  # opening the sentence or a list: "دمشق وموسكو تبحثان"
     stems = ctx.stems(word)
-    if stems & rules.with_words or word in _EACH:  # "مع دمشق"، "بين روسيا وسوريا"
+    if stems & rules.with_words or word in rules.listed_tails:  # "مع دمشق"، "بين روسيا وسوريا"
         return False
     if attached.startswith("و") and _previous_end(ctx, party.start) in ctx.party_ends:
         return False  # "روسيا وسوريا": joined to another party
@@ -916,8 +914,10 @@ def _placed_after(ctx: Context, lead: list[str]) -> bool:
     """Whether the words before a name (nearest last) introduce it as a place or topic:
     a place word ("في"، "بشأن"، "من") with no role noun before it ("وفود من"), read
     through "كل من" ("في كل من سوريا والعراق" but "بين كل من روسيا وتركيا")."""
-    if len(lead) >= 2 and lead[-1] in _EACH and lead[-2] in _EACH_HEADS:
-        lead = lead[:-2]
+    for phrase in ctx.rules.listed:  # "كل من": read through to the word before it
+        if len(lead) >= len(phrase) and tuple(lead[-len(phrase) :]) == phrase:
+            lead = lead[: -len(phrase)]
+            break
     if not lead or not ctx.stems(lead[-1]) & ctx.rules.place_before:
         return False
     return not (
@@ -1128,7 +1128,7 @@ def _introduced(ctx: Context, words: list[str]) -> bool:
             return not (i > 0 and ctx.stems(words[i - 1]) & rules.place_before)
         if stems & rules.location_between:
             continue
-        if words[i].startswith("ال") and words[i].endswith(("يه", "ي")):
+        if words[i].startswith("ال") and words[i].endswith(rules.nisba_endings):
             continue
         return False
     return False

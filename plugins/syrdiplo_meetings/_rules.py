@@ -144,6 +144,10 @@ class Rules:
     location_intro: frozenset[str]
     location_between: frozenset[str]
     city_words: frozenset[str]  # "في مدينة": a city follows, listed or not
+    nisba_endings: tuple[str, ...]  # "الفنلندية": endings of a nationality adjective
+    # "كل من" (read from the core cues table): each of a list follows; as word tuples
+    listed: frozenset[tuple[str, ...]]
+    listed_tails: frozenset[str]  # the last word of each ("من")
     unbroken: frozenset[str]  # "لم يقطعوا الاتصالات": a channel kept open, no event
     generic_after: frozenset[str]  # "مباحثات دبلوماسية": talks of no one in particular
     country_names: Mapping[str, str]
@@ -387,6 +391,11 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
     adjective_forms = {"ال" + word: code for word, code in adjectives.items()} | adjectives
     since = _norm_set(_words(lexicon, "grammar", "since"))
     stateless = _norm_set(_words(lexicon, "parties", "stateless"))
+    # one definition of "كل من", shared with the claims stage
+    listed = frozenset(
+        tuple(_norm(w).split())
+        for w in lexicon.words("cues", "particles", "listed", required=False)
+    )
     matchers = {
         "triggers": PhraseMatcher(_triggers(lexicon), TRIGGER_PREFIXES),
         "call_modifiers": PhraseMatcher(modifiers, NOUN_PREFIXES),
@@ -457,6 +466,9 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         location_intro=_norm_set(_words(lexicon, "grammar", "in")),
         location_between=_norm_set(_words(lexicon, "location", "between")),
         city_words=_norm_set(_words(lexicon, "location", "city", required=False)),
+        nisba_endings=tuple(_norm(w) for w in _words(lexicon, "location", "nisba_endings")),
+        listed=listed,
+        listed_tails=frozenset(phrase[-1] for phrase in listed),
         unbroken=_norm_set(_words(lexicon, "status", "unbroken", required=False)),
         generic_after=_norm_set(_words(lexicon, "context", "generic_after", required=False)),
         country_names=country_names,

@@ -115,10 +115,13 @@ class TroopLexicon:
         # -- units
         force = words("units", "force")
         members = words("units", "members")
+        partitive = words("units", "partitive")
+        license_prepositions = words("units", "license_prepositions")
         self.unit = compile_pattern(
             r"\s+(?:(?P<strong>\L<strong>)|(?P<weak>\L<weak>)"
-            r"|من\s+(?:(?P<members>\L<members>)\s+)?(?P<force>\L<force>)"
-            r"|من\s+(?P<definite>\L<definite>))" + WORD_END,
+            r"|(?:\L<partitive>)\s+(?:(?P<members>\L<members>)\s+)?(?P<force>\L<force>)"
+            r"|(?:\L<partitive>)\s+(?P<definite>\L<definite>))" + WORD_END,
+            partitive=partitive,
             strong=words("units", "strong"),
             weak=words("units", "weak"),
             members=members,
@@ -127,7 +130,8 @@ class TroopLexicon:
         )
         self.weak_license = compile_pattern(
             # "عنصر من القوات"، "عنصر بالجيش الروسي"، "عنصر في الجيش"
-            r"\s+(?:\L<military>|(?:(?:من|في)\s+|ب)(?:\L<members>\s+)?\L<force>)" + WORD_END,
+            r"\s+(?:\L<military>|(?:(?:\L<preps>)\s+|ب)(?:\L<members>\s+)?\L<force>)" + WORD_END,
+            preps=license_prepositions,
             military=words("units", "military"),
             members=members,
             force=force,
@@ -135,11 +139,14 @@ class TroopLexicon:
         self.modifier = compile_pattern(
             r"\s*[وب]?(?:\L<modifiers>)" + WORD_END, modifiers=words("units", "modifiers")
         )
+        # "سحب 900 جندي من سوريا": a country after these words is a place, not the owner.
+        self.place_before = _normal_set(words("units", "place_before"))
         self.others = compile_pattern(
             r"\s+(?:\L<others>)" + WORD_END, others=words("units", "others")
         )
         self.non_state_at = compile_pattern(
-            r"\s*(?:(?:من|في)\s+|ب)?(?:\L<members>\s+)?(?:\L<non_state>)" + WORD_END,
+            r"\s*(?:(?:\L<preps>)\s+|ب)?(?:\L<members>\s+)?(?:\L<non_state>)" + WORD_END,
+            preps=license_prepositions,
             members=members,
             non_state=words("not_troops", "non_state"),
         )

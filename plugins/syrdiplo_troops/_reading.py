@@ -619,7 +619,7 @@ class _SentenceReader:
             while q < self.end and text[q] == " ":
                 q += 1
             match = lex.country.match(text, q, self.end)
-            if match is not None and previous_word != "من":
+            if match is not None and previous_word not in lex.place_before:
                 form = lex.country_form(match)
                 pre = match.group("pre")
                 if form is not None and "ب" not in pre and "ك" not in pre:

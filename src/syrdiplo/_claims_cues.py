@@ -89,6 +89,28 @@ class Cues:
     relative_starts: frozenset[str] | None
     #: ``cue`` matched from the words themselves where it can be
     finder: CueFinder
+    #: "أما روسيا، فقد أكدت": the gap between a topic and its verb
+    topic_gap: regex.Pattern[str]
+    #: "وكان شويغو قد كشف": the gap between a subject written first and its verb
+    svo_gap: regex.Pattern[str]
+    #: "نقلت وكالة ... عن زاخاروفا": up to two words, then the preposition of the source
+    about: regex.Pattern[str]
+    #: "نسبت وكالة إنترفاكس إلى ريابكوف": the same for a verb of attributing
+    to: regex.Pattern[str]
+    #: "نقلت وكالة الإعلام الروسية عن ماريا": one to six words, then the preposition
+    relayed: regex.Pattern[str]
+    #: what may follow a name closing a title when no content opener follows
+    title_close: regex.Pattern[str]
+    #: a preposition opening an adjunct after a name ("في"، "خلال")
+    adjunct: regex.Pattern[str]
+    #: "كل من": each of a list of speakers follows
+    listed: regex.Pattern[str]
+    #: markers ending the sentence part they report ("حسبما"، "وفق ما"), normalised
+    chain_before: tuple[str, ...]
+    #: stems of "counterpart" whose final ه is a pronoun, not a feminine ending ("نظيره")
+    counterpart_stems: tuple[str, ...]
+    #: stems of "counterpart" that are feminine ("نظيرته")
+    feminine_counterpart_stems: tuple[str, ...]
     #: first words of known people's names that are also common words ("علي" is "على"):
     #: never read as the given name of a person the gazetteer does not know
     not_given: frozenset[str] = frozenset()
@@ -204,9 +226,15 @@ def _build(lexicon: Lexicon) -> Cues:
         n=_words(lexicon, "statement_links", "nouns"),
         l=_words(lexicon, "statement_links", "links"),
     )
+    about = _words(lexicon, "particles", "about")
     chain_tail = compile_pattern(
-        r"(?:\s*(?:ما|لما)\s*(?:\L<relay>)(?:\s+به)?|ما\s*(?:\L<relay>)|\s+ل(?=\S)|\s*عن)?\s*[“\"«]?\s*",
+        # "ما" in "بحسب ما نقلته" may be written attached ("بحسبما نقلته"): \s* covers both
+        r"(?:\s*(?:\L<what>)\s*(?:\L<relay>)(?:\s+(?:\L<it>))?|\s+ل(?=\S)|\s*(?:\L<about>))?"
+        r"\s*[“\"«]?\s*",
+        what=_words(lexicon, "chain", "relay_heads"),
+        it=_words(lexicon, "chain", "relay_objects"),
         relay=_words(lexicon, "chain", "relay"),
+        about=about,
     )
     chain_self = compile_pattern(r"\s*(?:\L<w>)" + WORD_END, w=_words(lexicon, "chain", "self"))
     first_words = set()
@@ -245,6 +273,29 @@ def _build(lexicon: Lexicon) -> Cues:
         not_given=frozenset(_words(lexicon, "unknown_people", "not_given")),
         maqsura=frozenset(maqsura),
         title_heads=frozenset(_words(lexicon, "title_heads", "words")),
+        topic_gap=compile_pattern(
+            r"\s*[،,]?\s*(?:\L<w>)\s+", w=_words(lexicon, "particles", "topic_verb")
+        ),
+        svo_gap=compile_pattern(
+            r"[\s)”\"»]*(?:(?:[،,]\s*)?(?:\L<w>)\s+)?",
+            w=_words(lexicon, "particles", "subject_verb"),
+        ),
+        about=compile_pattern(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:\L<w>)\s*[“\"«]?\s*", w=about),
+        to=compile_pattern(
+            r"[\s”\"»]*(?:\S+\s+){0,2}?(?:\L<w>)\s*[“\"«(]?\s*",
+            w=_words(lexicon, "particles", "attributed_to"),
+        ),
+        relayed=compile_pattern(r"(?:\s+\S+){1,6}?\s+(?:\L<w>)\s*[“\"«]?\s*", w=about),
+        title_close=compile_pattern(
+            r"\s*(?:[،,:()]|(?:\L<w>)\s|(?:\L<p>)|$)",
+            w=_words(lexicon, "particles", "title_close"),
+            p=_words(lexicon, "particles", "title_close_attached"),
+        ),
+        adjunct=compile_pattern(r"[\s,]*(?:\L<w>)\s", w=_words(lexicon, "particles", "adjunct")),
+        listed=compile_pattern(r"(?<!\S)(?:\L<w>)(?!\S)", w=_words(lexicon, "particles", "listed")),
+        chain_before=tuple(_words(lexicon, "chain", "before")),
+        counterpart_stems=tuple(_words(lexicon, "gender", "counterpart_stems")),
+        feminine_counterpart_stems=tuple(_words(lexicon, "gender", "feminine_counterpart_stems")),
     )
 
 

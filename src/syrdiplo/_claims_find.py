@@ -56,23 +56,11 @@ from .text import WORD_END, WORD_START, compile_pattern
 
 __all__ = ["find"]
 
-# "وكان المتحدث ... جون كيربي، قد حذر": a comma may stand before "قد"
-_TOPIC_GAP = regex.compile(r"\s*[،,]?\s*فقد\s+")
-_SVO_GAP = regex.compile(r"[\s)”\"»]*(?:(?:[،,]\s*)?قد\s+)?")
-_ABOUT = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?عن\s*[“\"«]?\s*")
-# "نسبت وكالة إنترفاكس إلى ريابكوف": the source of a verb of attributing
-_TO = regex.compile(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:الي|إلى|الى)\s*[“\"«(]?\s*")
-# what follows a name closing a title when no content opener follows: a comma, "عن"
-# ("أعلن نائب رئيس المركز ...، فاديم كوليت، عن تسجيل ...") or the end of the sentence
-# or a definite noun governed by "ب" ("أشاد نائب رئيس الوزراء ... يوري بوريسوف بالعلاقات")
-_TITLE_CLOSE = regex.compile(r"\s*(?:[،,:()]|عن\s|بال|$)")
-_ADJUNCT = regex.compile(r"[\s,]*(?:في|خلال|عبر|أثناء|اثناء)\s")
 # a title apposed to a name, between commas: "جون ماكين، رئيس لجنة القوات المسلحة، إن"
 _APPOSITION = regex.compile(r"\s*[،,]\s*(?P<words>[^،,.:;!?؟\n“”\"«»()]{2,90}?)\s*[،,]\s*")
 _APPOSITION_WORDS = 8
 _QUOTES = regex.compile(r"[\s“\"«]*")
 _CLOSE = regex.compile(r"\s*\)")
-_RELAYED = regex.compile(r"(?:\s+\S+){1,6}?\s+عن\s*[“\"«]?\s*")
 _FIRST_WORD = regex.compile(r"[وف]?\S+\s+")
 _COLON = regex.compile(r"\s*:")
 _COMMAS = regex.compile(r"[\s,]*")
@@ -81,8 +69,6 @@ _SPEAKER_TYPES = (ActorType.PERSON, ActorType.ORGANIZATION, ActorType.ANONYMOUS,
 _CONTINUATION_SENTENCES = 2
 _CONTENT_WINDOW = 160
 _TITLE_WORDS = 12  # the most words of a title before the name it ends in
-# "أعرب كل من الرئيس الروسي ...، ونظيره الأمريكي ...": each of a list of speakers
-_LISTED = regex.compile(r"(?<!\S)كل من(?!\S)")
 _LISTED_AND = regex.compile(r"\s*[،,]?\s*و")
 # between a title and the unknown name in apposition to it
 _NAME_GAP = regex.compile(r"[\s,،:\-–]*")
@@ -305,9 +291,9 @@ class _Finder:
         if known and (not words or words[0] not in self.g.counterparts):
             return known
         first = key(words[0]) if words else ""
-        if first.endswith("ه") and not first.startswith("نظير"):
+        if first.endswith("ه") and not first.startswith(self.c.counterpart_stems):
             return "f"
-        if first.startswith("نظيرت"):
+        if first.startswith(self.c.feminine_counterpart_stems):
             return "f"
         return known
 
@@ -346,9 +332,9 @@ class _Finder:
                 return None, []
             chain = [s.actor for s in skipped]
             if self.g.is_media(m.actor.canonical):
-                about = (_TO if form is not None and form.lemma == "attribute" else _ABOUT).match(
-                    self.text, m.nend
-                )
+                about = (
+                    self.c.to if form is not None and form.lemma == "attribute" else self.c.about
+                ).match(self.text, m.nend)
                 if about:
                     source = self.first_between(about.end(), about.end() + 1)
                     if source is not None and source.nstart == about.end():
@@ -406,7 +392,7 @@ class _Finder:
                 return None
             if (
                 opener is None
-                and not _TITLE_CLOSE.match(self.text, self.np_end(m), end)
+                and not self.c.title_close.match(self.text, self.np_end(m), end)
                 and not self.title_closes(start, m)
             ):
                 return None  # "أعلن عزمه زيارة موسكو ولقاء لافروف": no name closing a title
@@ -414,7 +400,7 @@ class _Finder:
                 rest = self.strip(self.np_end(m), stop)
                 if (
                     not self.clean(rest)
-                    and not _ADJUNCT.match(rest)
+                    and not self.c.adjunct.match(rest)
                     and not self.apposition(self.np_end(m), stop)
                     and not self.title_closes(start, m)
                 ):
@@ -498,8 +484,8 @@ class _Finder:
             after = name_end + 1 if self.text[name_end : name_end + 1] == " " else name_end
             if (
                 self.c.opener.match(self.text, after, end)
-                or _TITLE_CLOSE.match(self.text, name_end, end)
-                or _ADJUNCT.match(self.text, name_end, end)
+                or self.c.title_close.match(self.text, name_end, end)
+                or self.c.adjunct.match(self.text, name_end, end)
             ):
                 break
         else:
@@ -590,7 +576,7 @@ class _Finder:
 
     def relayed(self, start: int, end: int) -> tuple[_Mention | None, list[Actor]]:
         """The source after "عن": "نقلت وكالة الإعلام الروسية عن ماريا زاخاروفا"."""
-        about = _RELAYED.match(self.text, start, end)
+        about = self.c.relayed.match(self.text, start, end)
         if about is None:
             return None, []
         source = self.first_between(about.end(), about.end() + 1)
@@ -632,7 +618,7 @@ class _Finder:
         if not candidates:
             return None
         last = candidates[-1]
-        if _TOPIC_GAP.fullmatch(self.text[last.nend : cue_start]):
+        if self.c.topic_gap.fullmatch(self.text[last.nend : cue_start]):
             # "أما لافروف، فقد حذر": the topic speaks unless the verb points back to it
             head = self.head(last)
             words = self.text[sentence_start : head.nstart - len(self.prefix(head))].split()
@@ -646,12 +632,12 @@ class _Finder:
             ):
                 return head
             return None
-        if not _SVO_GAP.fullmatch(self.text[last.nend : cue_start]):
+        if not self.c.svo_gap.fullmatch(self.text[last.nend : cue_start]):
             # "جون ماكين، رئيس لجنة القوات المسلحة، قال": a title apposed to the name
             appositive = _APPOSITION.match(self.text, last.nend, cue_start)
             if appositive is None or not self.apposition(last.nend, appositive.end()):
                 return None
-            if not _SVO_GAP.fullmatch(self.text[appositive.end() : cue_start]):
+            if not self.c.svo_gap.fullmatch(self.text[appositive.end() : cue_start]):
                 return None
         head = self.head(last)
         if (
@@ -917,7 +903,7 @@ class _Finder:
                 out.append(_Chain(cue.start(), position, [], None))
                 continue
             if self.g.is_media(first.actor.canonical):
-                about = _ABOUT.match(self.text, first.nend)
+                about = self.c.about.match(self.text, first.nend)
                 source = None
                 if about:
                     source = self.first_between(about.end(), about.end() + 1)
@@ -1036,7 +1022,7 @@ class _Finder:
             )
             self.add(speaker_actor, cue_span, content, outlets, index)
             if speaker is not None and speaker.nstart > cue.start():
-                listed = _LISTED.search(self.text, cue.end(), speaker.nstart) is not None
+                listed = self.c.listed.search(self.text, cue.end(), speaker.nstart) is not None
                 for other in self.coordinated(speaker, listed=listed):
                     self.add(other.actor, cue_span, content, outlets, index)
         self.standalone_chains(index, chains, first_claim, send)
@@ -1128,7 +1114,7 @@ class _Finder:
     def content_before(self, cue_start: int, sstart: int) -> tuple[int, int] | None:
         """After "حسبما أفادت وزارة الدفاع" the reported part is the sentence before the marker."""
         before = self.text[sstart:cue_start].rstrip()
-        for marker in ("حسبما", "وفق ما", "بحسب ما", "حسب ما", "وفقا لما", "طبقا لما"):
+        for marker in self.c.chain_before:
             if before.endswith(marker):
                 return self.trim(sstart, sstart + len(before) - len(marker))
         return None
