@@ -1289,3 +1289,47 @@ def test_nisba_endings_are_read_from_the_lexicon(pipeline: syrdiplo.Pipeline) ->
     assert _with_lexicon(text, pipeline, "meetings", endings) == [
         ("meeting", ["RU", "US"], "Geneva")
     ]
+
+
+def _kinds_of(text: str, pipeline: syrdiplo.Pipeline) -> list[tuple[str, list[str]]]:
+    return [(e.kind, _countries(e)) for e in _run(text, "2019-03-05", pipeline)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks between named people at a named venue were held in person
+        (
+            "وجرت المباحثات بين الرئيس الروسي فلاديمير بوتين ووزير الخارجية الأمريكي مايك بومبيو في الكرملين أمس.",
+            [("meeting", ["RU", "US"])],
+        ),
+        # ... but talks of two states with no people named stay talks
+        (
+            "وتتواصل المباحثات بين روسيا والولايات المتحدة في البيت الأبيض.",
+            [("talks", ["RU", "US"])],
+        ),
+    ],
+)
+def test_talks_at_a_named_venue(
+    text: str, expected: list[tuple[str, list[str]]], pipeline: syrdiplo.Pipeline
+) -> None:
+    assert _kinds_of(text, pipeline) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a military hotline is not a call between leaders
+        'وقالت واشنطن إن موسكو وافقت على إبقاء "الخط الساخن" للاتصال مع الجيش الأمريكي.',
+        "وأضاف أن الجيشين الروسي والأمريكي يتبادلان البيانات عبر خطا هاتفيا بين قاعدتيهما.",
+        # a group named for its seat is not its host state
+        "وقال لافروف إنه بحث مع معارضة الرياض سبل إنهاء الحرب.",
+        # the adjective belongs to the topic, not to the two sides
+        "وتناول الطرفان التسوية السورية في جلسة مغلقة.",
+    ],
+)
+def test_no_event_between_these_states(text: str, pipeline: syrdiplo.Pipeline) -> None:
+    events = _kinds_of(text, pipeline)
+    assert not [e for e in events if e[0] == "call"], events
+    assert not [e for e in events if "SA" in e[1] or "SY" in e[1]], events
+    assert not [e for e in events if set(e[1]) == {"RU", "US"}], events

@@ -146,7 +146,13 @@ class Context:
         self.token_ends = tokens.ends
         self.triggers = [t for hit in found["triggers"] if (t := self._trigger(hit)) is not None]
         self.trigger_starts = [t.start for t in self.triggers]
-        self.modifiers = _Spans([(h.start, h.end) for h in found["call_modifiers"]])
+        self.modifiers = _Spans(
+            [
+                (h.start, h.end)
+                for h in found["call_modifiers"]
+                if not self.stems(self.before(h.start)[0]) & rules.not_before  # "خطا هاتفيا"
+            ]
+        )
         self.cues = [
             (h.word_start, h.end, *h.value)
             for h in found["status"]
@@ -476,6 +482,8 @@ class Context:
                 j += 1
                 if country := plain.get(words[j]):
                     break
+                if self.stems(words[j]) & self.rules.place_before:
+                    break  # "تناول الطرفان التسوية السورية": the adjective is the topic's
             if country is None:
                 continue
             found.append((hit.word_start, tokens.ends[j], country, kind, role, ""))

@@ -485,6 +485,8 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
     trigger = mention.trigger
     location = mention.location
     if location is not None:
+        if location[0] > trigger.end and _named_venue_talks(ctx, mention, location):
+            return True  # "المباحثات بين ترامب ولافروف في البيت الأبيض"
         return (
             location[0] > trigger.end
             and not any(p.start < location[1] and location[0] < p.end for p in mention.parties)
@@ -502,6 +504,20 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
         if word in rules.city_words and i > 0 and ctx.stems(words[i - 1]) & rules.location_intro:
             return True
     return False
+
+
+def _named_venue_talks(ctx: Context, mention: Mention, location: tuple[int, int, str]) -> bool:
+    """Talks between named people of two states at a named venue (a palace, a ministry)."""
+    if not any(place.kind == "venue" for _s, _e, _p, place in ctx.places_in(*location[:2])):
+        return False
+    countries = {
+        p.actor.country
+        for p in mention.parties
+        if p.actor.type is syrdiplo.ActorType.PERSON
+        and p.actor.country
+        and not (p.start < location[1] and location[0] < p.end)
+    }
+    return len(countries) >= 2
 
 
 _BETWEEN_AFTER = 2  # words between a trigger and its بين ("اللقاء الثلاثي بين")
