@@ -45,6 +45,30 @@ def timex(text: str, phrase: str, value: str) -> Timex:
 
 # (text, published, [(cue, speaker canonical)])
 SPEAKERS = [
+    # a military rank between the verb and the name; a garbled double verb
+    (
+        "وقال العقيد أليكسوس غرينكويتش للإذاعة: إن الدوريات ستستمر.",
+        "2023-05-01",
+        [("قال", "Alexus Grynkewich")],
+    ),
+    (
+        "وقال أفاد النقيب أليكسوس غرينكويتش للإذاعة: إن الدوريات ستستمر.",
+        "2023-05-01",
+        [("أفاد", "Alexus Grynkewich")],
+    ),
+    # an aside naming whom the speaker serves is his title, not another subject
+    (
+        "وأفادت وكالة تاس أن ميخائيل بوغدانوف، مساعد لافروف، قال أمس إن الحوار مفيد.",
+        "2017-05-01",
+        [("أفادت", "TASS"), ("قال", "Mikhail Bogdanov")],
+    ),
+    # a participle continues the person of its own sentence, not an earlier state
+    (
+        "تنتقد الولايات المتحدة روسيا. وفي الأثناء تحدث الجنرال أليكسوس غرينكويتش عن "
+        "من السلوك الروسي، محذرا من أنه يرفع خطر الحوادث.",
+        "2023-05-01",
+        [("تنتقد", "United States"), ("محذرا", "Alexus Grynkewich")],
+    ),
     # the speaker after the verb, with a title, a name, or both
     (
         "قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مع واشنطن مستمر.",

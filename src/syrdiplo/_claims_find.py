@@ -70,6 +70,8 @@ _CONTINUATION_SENTENCES = 2
 _CONTENT_WINDOW = 160
 _TITLE_WORDS = 12  # the most words of a title before the name it ends in
 _LISTED_AND = regex.compile(r"\s*[،,]?\s*و")
+# titles that name whom their holder serves: "نائب لافروف" is a title, not a second person
+_DEPUTY = frozenset({"نائب", "مساعد", "مستشار", "مبعوث", "مساعده", "مستشاره"})
 # between a title and the unknown name in apposition to it
 _NAME_GAP = regex.compile(r"[\s,،:\-–]*")
 # how alike an unknown surname and a holder's surname must be to be one spelling of it
@@ -319,7 +321,7 @@ class _Finder:
                 skipped.append(m)  # "قال لوكالة سبوتنيك مسؤول روسي": the outlet he spoke to
                 scan_from = m.nend
                 continue
-            if not self.clean(gap):
+            if not self.clean(gap) and not self.ranked(gap, m):
                 return None, []
             if m.actor.type not in _SPEAKER_TYPES:
                 return None, []
@@ -341,6 +343,14 @@ class _Finder:
                         return source, [m.actor, *chain]
             return m, chain
         return None, []
+
+    def ranked(self, gap: str, m: _Mention) -> bool:
+        """Only a military rank before a person's name: "قال النقيب أليكسوس ..."."""
+        return (
+            m.actor.type is ActorType.PERSON
+            and bool(gap.strip())
+            and self.g.apposition_gap.fullmatch(gap.lstrip()) is not None
+        )
 
     def relative_at(self, position: int) -> bool:
         """A relative pronoun right after a verb ("اتصال أكد فيه ..."): ``relative`` matches."""
@@ -565,13 +575,16 @@ class _Finder:
         actor = attrs.evolve(known, name=self.norm.original[ostart:oend], start=ostart, end=oend)
         return _Mention(at, at + len(bare), actor)
 
-    def apposition(self, start: int, end: int) -> bool:
-        """``[start, end)`` is a title between commas naming no one else, and no cue."""
+    def apposition(self, start: int, end: int, *, deputy: bool = False) -> bool:
+        """``[start, end)`` is a title between commas naming no one else, and no cue; with
+        ``deputy`` it may name the one the title serves ("، نائب لافروف،")."""
         found = _APPOSITION.fullmatch(self.text, start, end)
         if found is None or len(found["words"].split()) > _APPOSITION_WORDS:
             return False
         if self.cues_in(start, end):
             return False
+        if deputy and key(found["words"].split()[0]) in _DEPUTY:
+            return True
         return not any(m.actor.type is ActorType.PERSON for m in self.mentions_between(start, end))
 
     def relayed(self, start: int, end: int) -> tuple[_Mention | None, list[Actor]]:
@@ -617,7 +630,19 @@ class _Finder:
         ]
         if not candidates:
             return None
+        deputy = False
         last = candidates[-1]
+        if len(candidates) > 1 and candidates[-2].actor.type is ActorType.PERSON:
+            # "ميخائيل بوغدانوف، نائب لافروف، قال": the one served is part of the title
+            aside = _APPOSITION.match(self.text, candidates[-2].nend, cue_start)
+            if (
+                aside is not None
+                and aside.start("words") < last.nstart
+                and last.nend <= aside.end("words")
+                and self.apposition(candidates[-2].nend, aside.end(), deputy=True)
+            ):
+                last = candidates[-2]
+                deputy = True
         if self.c.topic_gap.fullmatch(self.text[last.nend : cue_start]):
             # "أما لافروف، فقد حذر": the topic speaks unless the verb points back to it
             head = self.head(last)
@@ -635,7 +660,9 @@ class _Finder:
         if not self.c.svo_gap.fullmatch(self.text[last.nend : cue_start]):
             # "جون ماكين، رئيس لجنة القوات المسلحة، قال": a title apposed to the name
             appositive = _APPOSITION.match(self.text, last.nend, cue_start)
-            if appositive is None or not self.apposition(last.nend, appositive.end()):
+            if appositive is None or not self.apposition(
+                last.nend, appositive.end(), deputy=deputy
+            ):
                 return None
             if not self.c.svo_gap.fullmatch(self.text[appositive.end() : cue_start]):
                 return None
@@ -1105,6 +1132,22 @@ class _Finder:
                 return speaker
         if here:
             return None
+        if form.tense == "participle":
+            # "بينما أعرب القائد ... غرينكويتش، عن قلقه ...، محذرا": the person of this sentence
+            people = [
+                m
+                for m in self.mentions_between(sstart, position)
+                if m.nend <= position and m.actor.type is ActorType.PERSON
+            ]
+            if people:
+                m = self.head(people[-1])
+                if (
+                    self.agrees(form, m.actor)
+                    and not self.oblique(m)
+                    and not self.in_quote(m.nstart)
+                ):
+                    return m.actor
+                return None
         for f in reversed(self.found):
             if index - f.sentence <= _CONTINUATION_SENTENCES and self.agrees(form, f.speaker):
                 return f.speaker
