@@ -19,19 +19,37 @@ folding (``_CASE_TWINS``); elsewhere the pattern is used.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import regex
 
 from ._actors_words import WORD
 from .text import normalize_word
 
-__all__ = ["ListFinder", "ListMatch", "is_word_char"]
+_T = TypeVar("_T")
+
+__all__ = ["ListFinder", "ListMatch", "is_word_char", "plan_for"]
 
 #: letters outside ASCII that ``regex`` case-insensitively equates with an ASCII letter
 _CASE_TWINS = "\u0130\u0131\u017f\u212a"  # dotted I, dotless i, long s, Kelvin sign
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _MAX_PLANS = 50_000
+
+
+def plan_for(plans: dict[str, _T], token: str, make: Callable[[str], _T]) -> _T:
+    """``make(token)``, remembered in ``plans`` (emptied when it outgrows ``_MAX_PLANS``).
+
+    Finders work out once per distinct word how an entry could start there.
+    """
+    plan = plans.get(token)
+    if plan is None:
+        if len(plans) >= _MAX_PLANS:
+            plans.clear()
+        plan = plans[token] = make(token)
+    return plan
+
+
 #: per reading of the attached letters: their length; the entries going on past the word,
 #: by the two characters after it (one for an entry one longer), then by length, longest
 #: first; the length of a sure match within the word
@@ -115,11 +133,7 @@ class ListFinder:
     def match(self, text: str, start: int, token_end: int) -> ListMatch | None:
         """The entry at ``start`` (the word ``text[start:token_end]``), with its attached letters."""
         token = text[start:token_end]
-        plan = self._plans.get(token)
-        if plan is None:
-            if len(self._plans) >= _MAX_PLANS:
-                self._plans.clear()
-            plan = self._plans[token] = self._plan(token)
+        plan = plan_for(self._plans, token, self._plan)
         size = len(text)
         for length, longer, cut in plan:
             at = start + length

@@ -22,13 +22,12 @@ from collections.abc import Iterable
 
 import regex
 
-from ._actors_lists import is_word_char
+from ._actors_lists import is_word_char, plan_for
 from .text import normalize_word
 
 __all__ = ["CueFinder", "CueMatch"]
 
 _SUFFIXES = ("", "ه", "ها", "هم", "هما")
-_MAX_PLANS = 50_000
 #: one reading: (kind, conjunction length, parts) where kind is "chain+" (a marker going on
 #: past the word: parts = ((length, markers), ...)) or a sure match ("chain", "verb" with
 #: the verb's length, "noun" with the preposition's length)
@@ -115,11 +114,7 @@ class CueFinder:
         token = text[start:end]
         if not token.isalpha():
             return self.pattern.match(text, start)
-        plan = self._plans.get(token)
-        if plan is None:
-            if len(self._plans) >= _MAX_PLANS:
-                self._plans.clear()
-            plan = self._plans[token] = self._plan(token)
+        plan = plan_for(self._plans, token, self._plan)
         size = len(text)
         for kind, conj, parts in plan:
             part = start + conj
