@@ -876,3 +876,64 @@ def test_a_listing_phrase_added_to_the_lexicon_lists_speakers():
     lexicon = doc.lexicon.extended("cues", {"particles": {"listed": ["جميع من"]}}, origin="test")
     listed = attrs.evolve(doc, lexicon=lexicon)
     assert speakers(find_claims(listed)) == ["Vladimir Putin", "Donald Trump"]
+
+
+# --------------------------------------------------------------------------- a name in an aside after a title
+
+
+def test_relayed_title_with_a_ranked_unknown_name_in_an_aside_is_that_person():
+    text = (
+        "نقلت وكالة تاس عن المتحدث باسم وزارة الدفاع الروسية، اللواء فاليري ستروغانوف، "
+        "قوله إن الوضع في إدلب هادئ."
+    )
+    (claim,) = claims_of(text, "2017-05-01")
+    assert claim.speaker.canonical is None
+    assert claim.speaker.name == "فاليري ستروغانوف"
+    assert claim.speaker.type is ActorType.PERSON
+    assert [a.canonical for a in claim.source_chain] == ["TASS"]
+    assert claim.content is not None
+    assert claim.content.text == "إن الوضع في إدلب هادئ"
+
+
+def test_relayed_title_with_an_unranked_unknown_name_in_an_aside_is_that_person():
+    text = "نقلت وكالة رويترز عن قائد القوات الجوية الأميركية، جيفري هاريجيان، قوله إن الطائرات اقتربت."
+    (claim,) = claims_of(text, "2021-07-28")
+    assert claim.speaker.canonical is None
+    assert claim.speaker.name == "جيفري هاريجيان"
+
+
+def test_relayed_title_with_a_known_name_in_an_aside_is_that_person_not_the_holder():
+    text = "نقلت وكالة تاس عن المتحدث باسم الخارجية الأميركية، سيرغي لافروف، قوله إن الحل سياسي."
+    (claim,) = claims_of(text, "2017-05-01")
+    assert claim.speaker.canonical == "Sergei Lavrov"
+    assert claim.speaker.name == "سيرغي لافروف"
+    assert claim.content is not None
+    assert claim.content.text == "إن الحل سياسي"
+
+
+def test_relayed_title_with_a_ranked_known_holder_in_an_aside_keeps_the_holder():
+    text = (
+        "نقلت وكالة تاس عن المتحدث باسم وزارة الدفاع الروسية، اللواء إيغور كوناشينكوف، "
+        "قوله إن الهدنة صامدة."
+    )
+    assert speakers(claims_of(text, "2017-05-01")) == ["Igor Konashenkov"]
+
+
+def test_ranked_unknown_name_in_an_aside_after_a_verb_is_that_person():
+    text = "وقال قائد القوات الجوية الأميركية، الجنرال جيفري هاريجيان، إن الطائرات اقتربت."
+    (claim,) = claims_of(text, "2021-07-28")
+    assert claim.speaker.canonical is None
+    assert claim.speaker.name == "جيفري هاريجيان"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "",  # no aside: the title's holder
+        "، في تصريح مقتضب،",  # an aside naming no one
+        "، الذي زار دمشق أمس،",  # a relative clause, not a name
+    ],
+)
+def test_relayed_title_without_a_named_aside_is_the_holder(aside):
+    text = f"نقلت وكالة تاس عن المتحدث باسم وزارة الدفاع الروسية{aside} قوله إن الهدنة صامدة."
+    assert speakers(claims_of(text, "2017-05-01")) == ["Igor Konashenkov"]

@@ -530,6 +530,30 @@ class _Finder:
         gap = _NAME_GAP.match(self.text, m.nend, end)
         return self.stranger_at(gap.end(), end, m.actor) if gap else None
 
+    def aside_named(self, m: _Mention, end: int) -> _Mention | None:
+        """The person named in a comma aside right after a title, a rank allowed before the
+        name: "عن قائد القوات الجوية الأميركية، الجنرال جيفري هاريجيان، قوله"; one the
+        gazetteer does not know is a stranger, never the title's holder."""
+        if m.actor.type is not ActorType.PERSON or key(m.actor.name) in self.g.surfaces:
+            return None
+        aside = _APPOSITION.match(self.text, m.nend, end)
+        if aside is None or self.cues_in(aside.start(), aside.end()):
+            return None
+        words_start, words_end = aside.start("words"), aside.end("words")
+        rank = self.g.apposition_gap.match(self.text, words_start, words_end)
+        at = rank.end() if rank is not None else words_start
+        named = self.first_between(at, at + 1)
+        if named is not None and named.nstart == at:
+            if (
+                named.actor.type is ActorType.PERSON
+                and key(named.actor.name) in self.g.surfaces
+                and named.nend == words_end
+            ):
+                return named
+            return None
+        stranger = self.stranger_at(at, aside.end(), m.actor)
+        return stranger if stranger is not None and stranger.nend == words_end else None
+
     def stranger_in_title(self, start: int, end: int) -> _Mention | None:
         """An unknown person closing the title after a verb with no speaker found:
         "وأعلن الأسبوع الماضي، نائب مستشار الأمن القومي الأميركي، جون فاينر، أن"."""
@@ -1005,8 +1029,13 @@ class _Finder:
                 if speaker is None:
                     speaker = self.titled(cue.end(), send, form)
                 if speaker is not None and speaker.nstart > cue.start():
-                    # "قال المتحدث باسم الوزارة إيغور ...": the name written wins over the title
-                    speaker = self.stranger_after(speaker, send) or speaker
+                    # "قال المتحدث باسم الوزارة إيغور ...": the name written wins over the title,
+                    # as in an aside ("عن قائد القوات الجوية، الجنرال ...، قوله")
+                    speaker = (
+                        self.aside_named(speaker, send)
+                        or self.stranger_after(speaker, send)
+                        or speaker
+                    )
                 elif speaker is None:
                     speaker = self.stranger_in_title(cue.end(), send) or self.stranger_named(
                         cue.end(), send
