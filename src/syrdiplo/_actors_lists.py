@@ -27,6 +27,7 @@ import regex
 from ._actors_words import WORD
 from .text import normalize_word
 
+_K = TypeVar("_K")
 _T = TypeVar("_T")
 
 __all__ = ["ListFinder", "ListMatch", "is_word_char", "plan_for"]
@@ -37,14 +38,17 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _MAX_PLANS = 50_000
 
 
-def plan_for(plans: dict[str, _T], token: str, make: Callable[[str], _T]) -> _T:
-    """``make(token)``, remembered in ``plans`` (emptied when it outgrows ``_MAX_PLANS``).
+def plan_for(
+    plans: dict[_K, _T], token: _K, make: Callable[[_K], _T], limit: int = _MAX_PLANS
+) -> _T:
+    """``make(token)``, remembered in ``plans`` (emptied when it outgrows ``limit``).
 
-    Finders work out once per distinct word how an entry could start there.
+    Finders work out once per distinct word how an entry could start there; the claim
+    finder remembers its answers about short stretches the same way.
     """
     plan = plans.get(token)
     if plan is None:
-        if len(plans) >= _MAX_PLANS:
+        if len(plans) >= limit:
             plans.clear()
         plan = plans[token] = make(token)
     return plan

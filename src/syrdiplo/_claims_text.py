@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import regex
 
-from ._actors_lists import is_word_char
+from ._actors_lists import is_word_char, plan_for
 
 __all__ = [
     "LEAD",
@@ -55,12 +55,7 @@ def remembered(
     compute: Callable[[tuple[str, str]], bool],
 ) -> bool:
     """``compute(key)``, remembered in ``memo`` (emptied when it grows past ``_MEMO_SIZE``)."""
-    known = memo.get(key)
-    if known is None:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        known = memo[key] = compute(key)
-    return known
+    return plan_for(memo, key, compute, _MEMO_SIZE)
 
 
 def punct_gap(text: str) -> bool:
