@@ -30,7 +30,7 @@ import regex
 import syrdiplo
 from syrdiplo.text import WORD_END, WORD_START, compile_pattern, normalize_word
 
-from ._scan import StartFinder, strings_of, word_start_body
+from ._scan import StartFinder, matches_at, strings_of, word_start_body
 
 __all__ = ["Figure", "NumberReader"]
 
@@ -137,14 +137,7 @@ class NumberReader:
 
     def _matches(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
         """``self._token.finditer(text, start, end)``, tried only where a token may start."""
-        last = start
-        for position in self._starts(text, start, end):
-            if position < last:
-                continue
-            match = self._token.match(text, position, end)
-            if match is not None:
-                last = match.end()
-                yield match
+        return matches_at(self._token, text, self._starts(text, start, end), start, end)
 
     def _tokens(self, text: str, start: int, end: int) -> Iterator[_Token]:
         for match in self._matches(text, start, end):

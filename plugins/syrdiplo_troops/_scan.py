@@ -37,7 +37,30 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-__all__ = ["StartFinder", "WordFinder", "strings_of", "trie_pattern", "word_start_body"]
+__all__ = [
+    "StartFinder",
+    "WordFinder",
+    "matches_at",
+    "strings_of",
+    "trie_pattern",
+    "word_start_body",
+]
+
+
+def matches_at(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, tried only at ``starts`` (ascending), where a
+    match may begin; a match hides the starts inside it, as ``finditer`` would."""
+    last = pos
+    for position in starts:
+        if position < last:
+            continue
+        match = pattern.match(text, position, endpos)
+        if match is not None:
+            last = match.end()
+            yield match
+
 
 # The leading letters and digits of a listed word: what follows a prefix at a match start.
 _LEADING_ALNUM = re.compile(r"[^\W_]*")
@@ -211,14 +234,7 @@ class WordFinder:
 
     def finditer(self, text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
         """``pattern.finditer(text, pos, endpos)``."""
-        last = pos
-        for position in self.starts(text, pos, endpos):
-            if position < last:
-                continue
-            match = self.pattern.match(text, position, endpos)
-            if match is not None:
-                last = match.end()
-                yield match
+        return matches_at(self.pattern, text, self.starts(text, pos, endpos), pos, endpos)
 
     def search(self, text: str, pos: int, endpos: int) -> regex.Match[str] | None:
         """``pattern.search(text, pos, endpos)``."""
