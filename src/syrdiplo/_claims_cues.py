@@ -55,13 +55,25 @@ def _words(lexicon: Lexicon, *path: str) -> list[str]:
     return [key(w) for w in lexicon.words("cues", *path, required=False)] or [_NEVER]
 
 
+def _impersonal(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """``[impersonal]`` phrases by their first word: "يتوقع أن" is the verb يتوقع
+    followed by أن ("it is expected that"); "يتوقع" alone may have a subject."""
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase in phrases:
+        head, _, rest = phrase.partition(" ")
+        out[head] = (*out.get(head, ()), rest)
+    return out
+
+
 @attrs.frozen
 class Cues:
     """The compiled cues; :meth:`find` lists every cue of a text."""
 
     forms: dict[str, VerbForm]
     nouns: frozenset[str]
-    impersonal: frozenset[str]
+    #: impersonal verbs ("يذكر"، "يتوقع أن"): the verb, and the words that must follow it
+    #: ("" when it is impersonal whatever follows)
+    impersonal: dict[str, tuple[str, ...]]
     cue: regex.Pattern[str]
     opener: regex.Pattern[str]
     filler: regex.Pattern[str]
@@ -250,7 +262,7 @@ def _build(lexicon: Lexicon) -> Cues:
     return Cues(
         forms=forms,
         nouns=frozenset(nouns),
-        impersonal=frozenset(_words(lexicon, "impersonal", "words")),
+        impersonal=_impersonal(_words(lexicon, "impersonal", "words")),
         cue=cue,
         opener=opener,
         filler=filler,

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 
 import attrs
@@ -101,6 +101,19 @@ class _Chain:
     end: int  # end of the marker clause (after the outlet and speaker)
     outlets: list[Actor]
     speaker: _Mention | None
+
+
+@attrs.frozen
+class _Sentence:
+    """What the verbs of one sentence share: where it is, where its claims start in
+    the list found so far, and the speaker and outlets of its source chains."""
+
+    index: int
+    start: int
+    end: int
+    first_claim: int
+    chain_speaker: _Mention | None
+    chain_outlets: list[Actor]
 
 
 class _Finder:
@@ -981,107 +994,164 @@ class _Finder:
                 continue
             if cue["noun"]:
                 self.noun(index, cue, send, noun_speakers, chain_outlets)
-                continue
-            verb = key(cue["verb"])
-            form = self.c.forms[verb]
-            cue_span = (cue.start("verb"), cue.end("verb"))
-            if verb in self.c.impersonal or self.relative_at(cue.end()):
-                continue
-            if cue["suffix"] == "ه" and self.taa_marbuta(cue.end("suffix")):
-                continue  # "200 إفادة": a noun, not "أفاده"
-            if (
-                verb in self.c.maqsura
-                and not cue["suffix"]
-                and self.dotted_ya(cue.end("verb"))
-                and self.first_between(cue.end(), cue.end() + 2) is None
-            ):
-                continue  # "المصدر: رأي اليوم": the noun "رأي", not the verb "رأى"
-            if cue["suffix"] and self.after_statement_noun(cue.start(), sstart):
-                continue  # "في تصريحات نقلتها وكالة تاس": a relative clause on the statement
-            if not cue["conj"] and self.pronoun_subject(cue.start(), sstart):
-                continue  # "أكد أنه أبلغ الأمين العام": the name after the verb is its object
-            if form.takes_object and not self.object_follows(cue.start(), cue.end(), sstart, send):
-                continue  # "أكد مجددا أن": "again", not "renewing"
-            nested = self.nested(cue.start())
-            if nested and form.tense == "present":
-                continue  # "... أن كيري يؤكد على هذا": a description inside someone's words
-            speaker, chain = None, []
-            if form.tense != "participle":
-                if not cue["conj"]:
-                    speaker = self.before(cue.start(), sstart, form, suffixed=bool(cue["suffix"]))
-                if speaker is None or self.g.is_media(speaker.actor.canonical):
-                    # "رويترز حذرت روسيا ...": an outlet heading the sentence is a dateline
-                    follows, chain = self.after(cue.end(), send, form)
-                    if follows is not None and not self.g.is_media(follows.actor.canonical):
-                        if speaker is not None:
-                            chain = [speaker.actor, *chain]
-                        speaker = follows
-                    elif speaker is None:
-                        speaker = follows
-                if (
-                    speaker is not None
-                    and speaker.actor.type is ActorType.PERSON
-                    and not speaker.actor.canonical
-                ):
-                    speaker = self.titled(cue.end(), send, form) or speaker
-                if speaker is None and form.lemma == "relay":
-                    speaker, chain = self.relayed(cue.end(), send)
-                if speaker is None:
-                    speaker = self.titled(cue.end(), send, form)
-                if speaker is not None and speaker.nstart > cue.start():
-                    # "قال المتحدث باسم الوزارة إيغور ...": the name written wins over the title,
-                    # as in an aside ("عن قائد القوات الجوية، الجنرال ...، قوله")
-                    speaker = (
-                        self.aside_named(speaker, send)
-                        or self.stranger_after(speaker, send)
-                        or speaker
-                    )
-                elif speaker is None:
-                    speaker = self.stranger_in_title(cue.end(), send) or self.stranger_named(
-                        cue.end(), send
-                    )
-            if speaker is None and chain_speaker is not None and chain_speaker.nstart < cue.start():
-                speaker = chain_speaker
-            if speaker is None:
-                if (
-                    form.tense == "past"
-                    and not cue["conj"]
-                    and self.unknown_subject(cue.start(), sstart)
-                ):
-                    continue  # "المحلل أكثم سليمان اعتبر أن": someone the gazetteer does not know
-                if form.tense == "present" or not (
-                    form.takes_object or self.no_subject_after(cue.end(), send)
-                ):
-                    continue
-                previous = self.continued(
-                    index, cue.start(), first_claim, noun_speakers, form, sstart
-                )
-                if previous is None:
-                    continue
-                speaker_actor = previous
             else:
-                speaker_actor = speaker.actor
-            content_from = (
-                self.np_end(speaker)
-                if speaker is not None and speaker.nstart > cue.start()
-                else cue.end()
-            )
-            content = self.content(content_from, send)
-            if content is None:
-                content = self.content_before(cue.start(), sstart)
-            if form.needs_content and content is None:
-                continue
-            outlets = list(
-                dict.fromkeys(
-                    [*chain, *chain_outlets, *self.outlets(sstart, send, speaker_actor, content)]
+                self.verb(
+                    _Sentence(index, sstart, send, first_claim, chain_speaker, chain_outlets),
+                    cue,
+                    noun_speakers,
                 )
-            )
-            self.add(speaker_actor, cue_span, content, outlets, index)
-            if speaker is not None and speaker.nstart > cue.start():
-                listed = self.c.listed.search(self.text, cue.end(), speaker.nstart) is not None
-                for other in self.coordinated(speaker, listed=listed):
-                    self.add(other.actor, cue_span, content, outlets, index)
         self.standalone_chains(index, chains, first_claim, send)
+
+    # ------------------------------------------------------------------ reporting verbs
+
+    def rejected(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> str | None:
+        """The name of the first check in :data:`_VERB_CHECKS` by which ``cue`` reports
+        nothing, or ``None`` when it may be a reporting verb."""
+        for name, check in _VERB_CHECKS:
+            if check(self, cue, form, sstart, send):
+                return name
+        return None
+
+    def _impersonal(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "يذكر أن"، "قيل إن"، "يعتبر من أبرز": reported by no one."""
+        tails = self.c.impersonal.get(key(cue["verb"]))
+        if tails is None:
+            return False
+        after = self.text[cue.end("verb") : cue.end("verb") + 40].split()
+        return any(not tail or after[: len(tail.split())] == tail.split() for tail in tails)
+
+    def _relative(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "اتصال أكد فيه ...": the verb's subject is elsewhere."""
+        return self.relative_at(cue.end())
+
+    def _noun_in_taa(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "200 إفادة": a noun, not "أفاده"."""
+        return cue["suffix"] == "ه" and self.taa_marbuta(cue.end("suffix"))
+
+    def _noun_in_ya(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "المصدر: رأي اليوم": the noun "رأي", not the verb "رأى"."""
+        return (
+            key(cue["verb"]) in self.c.maqsura
+            and not cue["suffix"]
+            and self.dotted_ya(cue.end("verb"))
+            and self.first_between(cue.end(), cue.end() + 2) is None
+        )
+
+    def _on_statement(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "في تصريحات نقلتها وكالة تاس": a relative clause on the statement."""
+        return bool(cue["suffix"]) and self.after_statement_noun(cue.start(), sstart)
+
+    def _pronoun_subject(
+        self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int
+    ) -> bool:
+        """ "أكد أنه أبلغ الأمين العام": the name after the verb is its object."""
+        return not cue["conj"] and self.pronoun_subject(cue.start(), sstart)
+
+    def _no_object(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "أكد مجددا أن": "again", not "renewing"."""
+        return form.takes_object and not self.object_follows(cue.start(), cue.end(), sstart, send)
+
+    def _described(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
+        """ "... أن كيري يؤكد على هذا": a description inside someone's words."""
+        return form.tense == "present" and self.nested(cue.start())
+
+    def verb_speaker(
+        self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int
+    ) -> tuple[_Mention | None, list[Actor]]:
+        """Who a reporting verb's subject is, written before or after it, and the outlets
+        relaying them; ``None`` when no subject is written."""
+        speaker: _Mention | None = None
+        chain: list[Actor] = []
+        if form.tense == "participle":
+            return None, []
+        if not cue["conj"]:
+            speaker = self.before(cue.start(), sstart, form, suffixed=bool(cue["suffix"]))
+        if speaker is None or self.g.is_media(speaker.actor.canonical):
+            # "رويترز حذرت روسيا ...": an outlet heading the sentence is a dateline
+            follows, chain = self.after(cue.end(), send, form)
+            if follows is not None and not self.g.is_media(follows.actor.canonical):
+                if speaker is not None:
+                    chain = [speaker.actor, *chain]
+                speaker = follows
+            elif speaker is None:
+                speaker = follows
+        if (
+            speaker is not None
+            and speaker.actor.type is ActorType.PERSON
+            and not speaker.actor.canonical
+        ):
+            speaker = self.titled(cue.end(), send, form) or speaker
+        if speaker is None and form.lemma == "relay":
+            speaker, chain = self.relayed(cue.end(), send)
+        if speaker is None:
+            speaker = self.titled(cue.end(), send, form)
+        if speaker is not None and speaker.nstart > cue.start():
+            # "قال المتحدث باسم الوزارة إيغور ...": the name written wins over the title,
+            # as in an aside ("عن قائد القوات الجوية، الجنرال ...، قوله")
+            speaker = (
+                self.aside_named(speaker, send) or self.stranger_after(speaker, send) or speaker
+            )
+        elif speaker is None:
+            speaker = self.stranger_in_title(cue.end(), send) or self.stranger_named(
+                cue.end(), send
+            )
+        return speaker, chain
+
+    def verb(
+        self,
+        here: _Sentence,
+        cue: regex.Match[str],
+        noun_speakers: list[tuple[int, _Mention]],
+    ) -> None:
+        """A claim reported with a verb ("قال"، "أكدت"، "مضيفا")."""
+        sstart, send = here.start, here.end
+        form = self.c.forms[key(cue["verb"])]
+        if self.rejected(cue, form, sstart, send) is not None:
+            return
+        speaker, chain = self.verb_speaker(cue, form, sstart, send)
+        if speaker is None and here.chain_speaker is not None:
+            if here.chain_speaker.nstart < cue.start():
+                speaker = here.chain_speaker
+        if speaker is None:
+            if (
+                form.tense == "past"
+                and not cue["conj"]
+                and self.unknown_subject(cue.start(), sstart)
+            ):
+                return  # "المحلل أكثم سليمان اعتبر أن": someone the gazetteer does not know
+            if form.tense == "present" or not (
+                form.takes_object or self.no_subject_after(cue.end(), send)
+            ):
+                return
+            previous = self.continued(
+                here.index, cue.start(), here.first_claim, noun_speakers, form, sstart
+            )
+            if previous is None:
+                return
+            speaker_actor = previous
+        else:
+            speaker_actor = speaker.actor
+        named_after = speaker is not None and speaker.nstart > cue.start()
+        content = self.content(self.np_end(speaker) if named_after else cue.end(), send)
+        if content is None:
+            content = self.content_before(cue.start(), sstart)
+        if form.needs_content and content is None:
+            return
+        outlets = list(
+            dict.fromkeys(
+                [
+                    *chain,
+                    *here.chain_outlets,
+                    *self.outlets(sstart, send, speaker_actor, content),
+                ]
+            )
+        )
+        cue_span = (cue.start("verb"), cue.end("verb"))
+        self.add(speaker_actor, cue_span, content, outlets, here.index)
+        if named_after:
+            listed = self.c.listed.search(self.text, cue.end(), speaker.nstart) is not None
+            for other in self.coordinated(speaker, listed=listed):
+                self.add(other.actor, cue_span, content, outlets, here.index)
 
     def add(
         self,
@@ -1304,6 +1374,20 @@ class _Finder:
     def span(self, start: int, end: int) -> Span:
         ostart, oend = self.norm.original_span(start, end)
         return self.doc.article.span(ostart, oend)
+
+
+#: The checks by which a reporting verb's match reports nothing, in the order tried
+#: (:meth:`_Finder.rejected`): each names what the words are instead.
+_VERB_CHECKS: tuple[tuple[str, Callable[..., bool]], ...] = (
+    ("impersonal", _Finder._impersonal),
+    ("relative", _Finder._relative),
+    ("noun_in_taa", _Finder._noun_in_taa),
+    ("noun_in_ya", _Finder._noun_in_ya),
+    ("on_statement", _Finder._on_statement),
+    ("pronoun_subject", _Finder._pronoun_subject),
+    ("no_object", _Finder._no_object),
+    ("described", _Finder._described),
+)
 
 
 def _first_equal(mentions: list[_Mention]) -> dict[int, int]:
