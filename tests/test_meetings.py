@@ -985,6 +985,31 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
             ("meeting", "RU-US", "occurred", "2019-09"),
         ],
     ),
+    (
+        "singular-verb-before-two-subjects",  # VSO: the verb stays singular
+        "2016-04-05",
+        "وبحث وزير الخارجية الروسي سيرغي لافروف ونظيره الأمريكي جون كيري الملف السوري أمس.",
+        [("talks", "RU-US", "occurred", None)],
+    ),
+    (
+        "singular-verb-before-one-subject-and-topic",  # "بحث X والوضع": one side only
+        "2016-04-05",
+        "وبحث لافروف الوضع في سوريا والعراق أمس.",
+        [],
+    ),
+    (
+        "talked-in-a-city-is-a-meeting",  # two named people, then the city they met in
+        "2017-04-05",
+        "وناقش رئيس الأركان الروسي فاليري غيراسيموف مع نظيره الأمريكي جوزيف دانفورد في باكو "
+        "أمس آليات منع الاصطدام.",
+        [("meeting", "RU-US", "occurred", "2017-04-04")],
+    ),
+    (
+        "talked-about-a-city-is-talks",  # the city is the topic, with words between
+        "2017-04-05",
+        "بحث بوتين مع نظيره التركي أردوغان الوضع في إدلب أمس.",
+        [("talks", "RU-TR", "occurred", None)],
+    ),
 ]
 
 

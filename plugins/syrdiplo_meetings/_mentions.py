@@ -272,7 +272,7 @@ def _mention(
             and not info.suffixed
             and info.base.endswith(("ا", "وا", "ان", "ون"))
         )
-        if not plural:
+        if not plural and not _coordinated_subject(ctx, trigger, clause):
             return None  # "بحث الوضع" names no talks; "بحث ... مع" and "بحثا" do
     demonstrative = info.form == "noun" and previous in ctx.rules.anaphor_determiners
     if kind == "talks" and _generic_talks(ctx, trigger, clause):
@@ -292,6 +292,26 @@ def _mention(
         earlier_event=_earlier_event(ctx, trigger, modifiers),
         demonstrative=demonstrative and "ال" in trigger.prefix,
     )
+
+
+def _coordinated_subject(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:
+    """A verb before two sides joined by و: "ناقش لافروف وكيري ..." (a verb before
+    its subject stays singular in Arabic, however many the subject names)."""
+    if trigger.info.form == "noun" or trigger.info.suffixed:
+        return False
+    parties = ctx.parties_in(trigger.end, clause[1])
+    if len(parties) < 2:
+        return False
+    if ctx.token_distance((trigger.start, trigger.end), (parties[0].start, parties[0].end)) > 0:
+        return False
+    first, rest = parties[0], parties[1:]
+    while rest and not ctx.text[first.end : rest[0].start].strip():
+        first, rest = rest[0], rest[1:]  # "وزير الخارجية الروسي سيرغي لافروف": title, name
+    if not rest or ctx.text[first.end : rest[0].start].strip() + rest[0].prefix != "و":
+        return False
+    second = rest[0]
+    countries = {p.actor.country for p in (first, second)}
+    return None not in countries and len(countries) == 2
 
 
 def _generic_talks(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:
@@ -487,6 +507,8 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
     if location is not None:
         if location[0] > trigger.end and _named_venue_talks(ctx, mention, location):
             return True  # "المباحثات بين ترامب ولافروف في البيت الأبيض"
+        if location[0] > trigger.end and _talked_in_city(ctx, mention, location):
+            return True  # "بحث بوتين مع نظيره التركي أردوغان في سوتشي"
         return (
             location[0] > trigger.end
             and not any(p.start < location[1] and location[0] < p.end for p in mention.parties)
@@ -504,6 +526,24 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
         if word in rules.city_words and i > 0 and ctx.stems(words[i - 1]) & rules.location_intro:
             return True
     return False
+
+
+def _talked_in_city(ctx: Context, mention: Mention, location: tuple[int, int, str]) -> bool:
+    """A talks verb whose two named people of two states are followed straight by
+    the city they talked in ("ناقش غيراسيموف مع نظيره دانفورد في باكو")."""
+    if mention.form == "noun":
+        return False
+    if not any(place.kind == "city" for _s, _e, _p, place in ctx.places_in(*location[:2])):
+        return False
+    people = [
+        p
+        for p in mention.parties
+        if p.actor.type is syrdiplo.ActorType.PERSON and p.actor.country and p.end <= location[0]
+    ]
+    if len({p.actor.country for p in people}) < 2:
+        return False
+    last = max(people, key=lambda p: p.end)
+    return ctx.token_distance((last.start, last.end), location[:2]) <= 1
 
 
 def _named_venue_talks(ctx: Context, mention: Mention, location: tuple[int, int, str]) -> bool:
