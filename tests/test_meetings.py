@@ -1010,6 +1010,24 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "بحث بوتين مع نظيره التركي أردوغان الوضع في إدلب أمس.",
         [("talks", "RU-TR", "occurred", None)],
     ),
+    (
+        "refused-meeting-is-cancelled",
+        "2019-06-12",
+        "ورفض البيت الأبيض عقد لقاء بين ترامب وبوتين على هامش القمة المقبلة.",
+        [("meeting", "RU-US", "cancelled", None)],
+    ),
+    (
+        "ruled-out-talks-are-cancelled",
+        "2021-03-02",
+        "واستبعد المتحدث باسم الكرملين إجراء محادثات بين بوتين وبايدن في الوقت الراهن.",
+        [("talks", "RU-US", "cancelled", None)],
+    ),
+    (
+        "denial-during-a-meeting-leaves-it-held",  # the meeting is the setting of the denial
+        "2019-06-12",
+        "ونفى الكرملين خلال اجتماع بين لافروف وبومبيو أمس أن تكون موسكو قد غيرت موقفها.",
+        [("meeting", "RU-US", "occurred", "2019-06-11")],
+    ),
 ]
 
 

@@ -1240,6 +1240,10 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
                 if nearest == own[0] and mention.info.needs_with and mention.info.form != "noun":
                     mention.negated_discussion = True  # "لم يناقش مع ترامب العقوبات"
             continue
+        if not before and ctx.stems(ctx.text[start:end]) & ctx.rules.before_only:
+            continue
+        if status == "cancelled" and before and _in_setting(ctx, nearest):
+            continue  # "نفى الكرملين خلال لقاء بين بوتين وترامب أن ...": the meeting took place
         if (
             not before
             and status in ("proposed", "planned")
@@ -1263,6 +1267,12 @@ def _status(ctx: Context, mention: Mention) -> tuple[str, bool]:
         return _dated(ctx, mention, tense, source=source)
     default = "ongoing" if mention.kind == "talks" else "occurred"
     return _dated(ctx, mention, default, source="default")
+
+
+def _in_setting(ctx: Context, trigger: tuple[int, int]) -> bool:
+    """Whether a word of ``setting`` ("خلال"، "أثناء") stands right before the trigger."""
+    word, attached = ctx.before(trigger[0])
+    return not attached and word is not None and word in ctx.rules.setting
 
 
 def _past_verb(ctx: Context, mention: Mention) -> bool:

@@ -149,6 +149,8 @@ class Rules:
     listed: frozenset[tuple[str, ...]]
     listed_tails: frozenset[str]  # the last word of each ("من")
     unbroken: frozenset[str]  # "لم يقطعوا الاتصالات": a channel kept open, no event
+    setting: frozenset[str]  # "نفى الكرملين خلال لقاء ...": the event is when, not what, is denied
+    before_only: frozenset[str]  # status cues that count only before the trigger ("رفض")
     generic_after: frozenset[str]  # "مباحثات دبلوماسية": talks of no one in particular
     country_names: Mapping[str, str]
     scan: MatcherSet  # the matchers run over the whole text, in one pass
@@ -470,6 +472,8 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         listed=listed,
         listed_tails=frozenset(phrase[-1] for phrase in listed),
         unbroken=_norm_set(_words(lexicon, "status", "unbroken", required=False)),
+        setting=_norm_set(_words(lexicon, "status", "setting", required=False)),
+        before_only=_norm_set(_words(lexicon, "status", "before_only", required=False)),
         generic_after=_norm_set(_words(lexicon, "context", "generic_after", required=False)),
         country_names=country_names,
     )
