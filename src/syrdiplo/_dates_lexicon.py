@@ -364,6 +364,7 @@ def load_date_words(lexicon: Lexicon) -> DateWords:
     # tense
     b.plain("future_word", "dates", "future", "words")
     b.plain("future_stem", "dates", "future", "stems")
+    b.plain("present_stem", "dates", "future", "present_stems")
 
     # where a date is no date
     for name in (

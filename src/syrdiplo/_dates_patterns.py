@@ -324,10 +324,12 @@ _ENGLISH = r"""
 """
 
 # Helpers for the checks around a match.
-# a future marker: "سوف", "من المقرر", or a verb with the future prefix ("سيلتقي")
+# a future marker: "سوف", "من المقرر", a verb with the future prefix ("سيلتقي"), or an
+# event verb in the present tense, not after لم ("يلتقي كيري لافروف الجمعة")
 _FUTURE = r"""
     _B_(?:\L<future_word>)_E_
   | _B_[وف]?س[يتنا](?:\L<future_stem>)
+  | (?<!لم\s)(?<!لما\s)_B_[وف]?[يتن](?:\L<present_stem>)
 """
 
 
