@@ -1028,6 +1028,18 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "ونفى الكرملين خلال اجتماع بين لافروف وبومبيو أمس أن تكون موسكو قد غيرت موقفها.",
         [("meeting", "RU-US", "occurred", "2019-06-11")],
     ),
+    (
+        "next-week-with-no-publication-date",  # the date has no value, but points forward
+        "-",
+        "يعقد مسؤول أمريكي اجتماعا مع نائب وزير الخارجية الروسي الأسبوع المقبل لبحث الملف السوري.",
+        [("meeting", "RU-US", "planned", None)],
+    ),
+    (
+        "last-week-with-no-publication-date",
+        "-",
+        "عقد مسؤول أمريكي اجتماعا مع نائب وزير الخارجية الروسي الأسبوع الماضي لبحث الملف السوري.",
+        [("meeting", "RU-US", "occurred", None)],
+    ),
 ]
 
 
@@ -1056,7 +1068,8 @@ def test_errors_seen_on_news_pages(
     text: str,
     expected: list[tuple[str, str, str | None, str | None]],
 ) -> None:
-    result = pipeline.run({"id": "case", "published": published, "text": text})
+    when = None if published == "-" else published
+    result = pipeline.run({"id": "case", "published": when, "text": text})
     found = sorted(_summary(e) for e in result.events if isinstance(e, syrdiplo.Meeting))
     assert len(found) == len(expected), found
     found.sort(key=lambda e: (e[0], e[1], e[3] or ""))
@@ -1065,6 +1078,21 @@ def test_errors_seen_on_news_pages(
         assert got[:2] == want[:2], found
         assert want[2] is None or got[2] == want[2], found
         assert want[3] is None or got[3] == want[3], found
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["مسؤول الملف السوري في مجلس الأمن القومي الأمريكي", "سكرتير مجلس الأمن الروسي"],
+)
+def test_a_longer_name_starting_with_a_place_lends_no_place(
+    pipeline: syrdiplo.Pipeline, title: str
+) -> None:
+    """ "مجلس الأمن القومي" starts with "مجلس الأمن" but is not the UN Security Council."""
+    text = f"يعقد {title} اجتماعا مع مسؤولين أمريكيين وروس الأسبوع المقبل."
+    result = pipeline.run({"id": "case", "published": "2019-11-20", "text": text})
+    meetings = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert meetings
+    assert all(m.location != "UN Security Council" for m in meetings)
 
 
 def test_national_security_council_lends_no_place(pipeline: syrdiplo.Pipeline) -> None:

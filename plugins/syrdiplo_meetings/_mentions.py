@@ -37,6 +37,7 @@ _LIGHT_VERB = 8  # tokens between "أجرى" and "اتصالا" (the subject may
 _VENUES = ("city", "venue", "base")  # a meeting is held in a city, not in a country or region
 _PLACE_DISTANCE = 15  # tokens between a trigger and its place
 _UNHELD = ("planned", "proposed", "cancelled")
+_LONGER_NAME = 40  # characters a format name may run past a place it starts with
 _HELD_IN = 4  # tokens between talks and the city that makes them a meeting
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
@@ -1136,6 +1137,9 @@ def _location(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
     for start, end, prefix, place in ctx.places_in(*clause):
         if place.kind not in _VENUES or ctx.token_distance(span, (start, end)) > _PLACE_DISTANCE:
             continue
+        longer = ctx.formats_in(start, start + 1 + _LONGER_NAME)
+        if any(fs == start and end < fe for fs, fe, _info in longer):
+            continue  # "مجلس الأمن القومي": a longer name, not the place named by its start
         low, high = min(span[0], start), max(span[1], end)
         if any(low <= o[0] and o[1] <= high for o in others):
             continue  # another event's place: "الاتصال ... بعد المحادثات التي عقدت في موسكو"
@@ -1309,10 +1313,28 @@ def _tense(mention: Mention, headline: bool = False) -> str | None:
     return None
 
 
+def _unanchored_future(ctx: Context, mention: Mention) -> bool:
+    """Whether the mention's part of the clause holds a date with no value (there is no
+    publication date to count from) that points forward ("الأسبوع المقبل"، "الشهر القادم"):
+    one of the planned status cues is inside it."""
+    start, end = _own_part(ctx, mention)
+    for timex in ctx.doc.timexes:
+        if timex.value is not None:
+            continue
+        tstart, tend = ctx.to_norm(timex.start), ctx.to_norm_end(timex.end)
+        if start <= tstart and tend <= end:
+            if any(status == "planned" for _s, _e, status, _n in ctx.cues_in(tstart, tend)):
+                return True
+    return False
+
+
 def _dated(ctx: Context, mention: Mention, status: str, *, source: str) -> tuple[str, bool]:
     """Let the event's own date correct a status read from tense or default."""
     explicit = source != "default"
     published = ctx.doc.article.published
+    if published is None and status in ("occurred", "ongoing") and source != "cue":
+        if _unanchored_future(ctx, mention):
+            status = "planned"  # "يعقد … اجتماعا … الأسبوع المقبل" with no publication date
     if mention.date is not None and published is not None and mention.date[2].value:
         bounds = timex_bounds(mention.date[2].value)
         if bounds is not None:
