@@ -1040,6 +1040,31 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "عقد مسؤول أمريكي اجتماعا مع نائب وزير الخارجية الروسي الأسبوع الماضي لبحث الملف السوري.",
         [("meeting", "RU-US", "occurred", None)],
     ),
+    (
+        "talks-held-between-two-named-people-in-a-city",  # a date aside
+        "2017-11-12",
+        "وأشاد الكرملين بالمحادثات التي جرت بين بوتين وأردوغان أمس في سوتشي.",
+        [("meeting", "RU-TR", "occurred", "2017-11-11")],
+    ),
+    (
+        "ongoing-talks-in-a-city-stay-talks",
+        "2017-11-12",
+        "وأشاد الكرملين بالمحادثات الجارية بين روسيا وتركيا في أستانا.",
+        [("talks", "RU-TR", "ongoing", None)],
+    ),
+    (
+        "a-date-past-another-event-word-is-that-events",  # including a past meeting
+        "2019-06-04",
+        "وقال جيفري: نواصل اتصالاتنا مع روسيا، بما في ذلك المناقشات التي جرت على مستوى "
+        "الرئيس بوتين والوزير لافروف مع بومبيو قبل أسبوعين في سوتشي.",
+        [("talks", "RU-US", "ongoing", None), ("meeting", "RU-US", "occurred", "2019-W21")],
+    ),
+    (
+        "will-take-part-in-a-meeting",
+        "2016-07-22",
+        "وسيشارك المبعوث الأممي في الاجتماع الروسي الأمريكي المخصص لبحث الأزمة السورية.",
+        [("meeting", "RU-US", "planned", None)],
+    ),
 ]
 
 
@@ -1093,6 +1118,20 @@ def test_a_longer_name_starting_with_a_place_lends_no_place(
     meetings = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
     assert meetings
     assert all(m.location != "UN Security Council" for m in meetings)
+
+
+def test_the_source_of_a_report_and_its_day_are_not_the_events(
+    pipeline: syrdiplo.Pipeline,
+) -> None:
+    """ "بحسب ما ذكرت <title> <name> <day>": the source, named and dated, is no party."""
+    text = (
+        "وسيشارك المبعوث الأممي في الاجتماع، بحسب ما ذكرت المتحدثة باسم الخارجية الروسية "
+        "ماريا زاخاروفا أمس الخميس."
+    )
+    result = pipeline.run({"id": "case", "published": "2016-07-22", "text": text})
+    meetings = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert all(p.canonical != "Maria Zakharova" for m in meetings for p in m.participants)
+    assert all(m.date is None for m in meetings)
 
 
 def test_national_security_council_lends_no_place(pipeline: syrdiplo.Pipeline) -> None:

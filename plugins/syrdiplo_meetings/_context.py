@@ -639,14 +639,28 @@ class Context:
             reported = self.complementizers.within(hit.end, end)
             if reported:
                 end = min(end, reported[0][0])
+            stop = end
             cap = hit.last + _ATTRIBUTION_TOKENS
             if cap < len(self.token_ends):
                 end = min(end, self.token_ends[cap])
             i = bisect.bisect_left(self.party_starts, hit.end)
             if i < len(self.parties) and self.parties[i].start < end:
-                end = min(end, self.parties[i].end)
+                end = min(stop, self._source_end(i))
             out.append((start, end))
         return out
+
+    def _source_end(self, i: int) -> int:
+        """Where the source named by party ``i`` ends: with its name after its title and
+        when it spoke ("المتحدثة باسم الخارجية الروسية ماريا زاخاروفا أمس الخميس")."""
+        end = self.parties[i].end
+        while i + 1 < len(self.parties) and not self.text[end : self.parties[i + 1].start].strip():
+            i += 1
+            end = self.parties[i].end
+        starts = [self.to_norm(t.start) for t in self.doc.timexes]
+        j = bisect.bisect_left(starts, end)
+        if j < len(starts) and not self.text[end : starts[j]].strip():
+            end = self.to_norm_end(self.doc.timexes[j].end)
+        return end
 
 
 def _noun_prefix(prefix: str) -> bool:

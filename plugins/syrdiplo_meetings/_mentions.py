@@ -38,6 +38,7 @@ _VENUES = ("city", "venue", "base")  # a meeting is held in a city, not in a cou
 _PLACE_DISTANCE = 15  # tokens between a trigger and its place
 _UNHELD = ("planned", "proposed", "cancelled")
 _LONGER_NAME = 40  # characters a format name may run past a place it starts with
+_AFTER_PARTY = 60  # characters after an event's last party where its city may stand
 _HELD_IN = 4  # tokens between talks and the city that makes them a meeting
 _CREDIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SKIPPED_ZONES = (syrdiplo.Zone.BOILERPLATE, syrdiplo.Zone.CAPTION)
@@ -475,8 +476,9 @@ def _describe(
         ):
             start = ctx.to_norm(speaker.start) if speaker.start is not None else -1
             end = ctx.to_norm_end(speaker.end) if speaker.end is not None else -1
-            mention.parties.append(Party(speaker, start, end, "speaker"))
-            mention.keys.add(key)
+            if start < 0 or not ctx.in_attribution(start, end):  # "بحسب ما ذكرت زاخاروفا"
+                mention.parties.append(Party(speaker, start, end, "speaker"))
+                mention.keys.add(key)
     if len(mention.keys) < 2:
         mention.pair_reference = ctx.has_word(ctx.rules.pair_words, *mention.clause)
         states = ctx.find_word(ctx.rules.state_pair_words, *mention.clause)
@@ -530,9 +532,11 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
 
 
 def _talked_in_city(ctx: Context, mention: Mention, location: tuple[int, int, str]) -> bool:
-    """A talks verb whose two named people of two states are followed straight by
-    the city they talked in ("ناقش غيراسيموف مع نظيره دانفورد في باكو")."""
-    if mention.form == "noun":
+    """Talks whose two named people of two states are followed straight by the city
+    they talked in, a date aside ("ناقش غيراسيموف مع نظيره دانفورد في باكو"،
+    "المحادثات التي جرت بين بوتين وأردوغان أمس في سوتشي"). A noun must name talks
+    that took place: "المحادثات الجارية بين … في أستانا" are a process, not a meeting."""
+    if mention.form == "noun" and mention.status != "occurred":
         return False
     if not any(place.kind == "city" for _s, _e, _p, place in ctx.places_in(*location[:2])):
         return False
@@ -544,7 +548,11 @@ def _talked_in_city(ctx: Context, mention: Mention, location: tuple[int, int, st
     if len({p.actor.country for p in people}) < 2:
         return False
     last = max(people, key=lambda p: p.end)
-    return ctx.token_distance((last.start, last.end), location[:2]) <= 1
+    dated = sum(
+        ctx.token_index(tend) - ctx.token_index(tstart)
+        for tstart, tend, _timex in ctx.timexes_in(last.end, location[0])
+    )
+    return ctx.token_distance((last.start, last.end), location[:2]) - dated <= 1
 
 
 def _named_venue_talks(ctx: Context, mention: Mention, location: tuple[int, int, str]) -> bool:
@@ -1041,9 +1049,15 @@ def _date(
     span = (mention.trigger.start, mention.trigger.end)
     clause = _own_part(ctx, mention)
     candidates = []
+    others = mention.rivals + mention.same_kind_rivals
     for timex in ctx.timexes_in(*clause):
         if content is not None and not (content[0] <= timex[0] and timex[1] <= content[1]):
             continue
+        if any(
+            (span[1] <= o[0] and o[1] <= timex[0]) or (timex[1] <= o[0] and o[1] <= span[0])
+            for o in others
+        ):
+            continue  # past another event's word: "نواصل اتصالاتنا … المناقشات التي جرت قبل أسبوعين"
         if ctx.in_attribution(timex[0], timex[1]):
             continue
         word, _attached = ctx.before(timex[0])
@@ -1153,6 +1167,9 @@ def _location(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
         candidates.append((start, end, place.canonical))
     if candidates:
         return min(candidates, key=lambda p: ctx.token_distance(span, (p[0], p[1])))
+    after = _place_after_parties(ctx, mention)
+    if after is not None:
+        return after
     if any(t.info.base in ctx.rules.visits for t in mention.triggers):
         # a visit takes place where it goes: "زيارة إلى موسكو"
         for start, end, prefix, place in ctx.places_in(span[1], clause[1]):
@@ -1161,6 +1178,26 @@ def _location(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
                 return start, end, place.canonical
     if mention.format and mention.format[2].location:
         return mention.format[0], mention.format[1], mention.format[2].location
+    return None
+
+
+def _place_after_parties(ctx: Context, mention: Mention) -> tuple[int, int, str] | None:
+    """A city right after the event's last party, however far from the trigger, a date
+    aside: "المناقشات …، التي جرت على مستوى بوتين ولافروف قبل أسبوعين في سوتشي"."""
+    span = (mention.trigger.start, mention.trigger.end)
+    people = [p for p in mention.parties if p.start >= span[1]]
+    if not people:
+        return None
+    last = max(people, key=lambda p: p.end)
+    for start, end, prefix, place in ctx.places_in(last.end, last.end + _AFTER_PARTY):
+        if place.kind != "city" or not _introduced(ctx, ctx.previous_words(start - len(prefix), 1)):
+            continue
+        dated = sum(
+            ctx.token_index(tend) - ctx.token_index(tstart)
+            for tstart, tend, _timex in ctx.timexes_in(last.end, start)
+        )
+        if ctx.token_distance((last.start, last.end), (start, end)) - dated <= 1:
+            return start, end, place.canonical
     return None
 
 
