@@ -1235,3 +1235,21 @@ def test_hard_g_spelling_variants_are_generated_from_the_table():
     # names of Arab actors keep their real ghayn
     assert "جليون" not in g.surfaces
     assert g.variant_collisions == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a definite noun, "الدبلوماسي" and "المسؤول" are adjectives
+        ("التقى لافروف أمس. وتحدث عن الاستحقاق الدبلوماسي المقبل في مجلس الأمن.", []),
+        ("التقى لافروف أمس. وحمل الطرف المسؤول عن التصعيد النتائج.", []),
+        # after a verb or a preposition they still point back
+        ("التقى لافروف أمس كيري. وقال الدبلوماسي الروسي إن اللقاء مثمر.", ["Sergei Lavrov"]),
+        ("التقى لافروف أمس كيري. ثم التقى المسؤول الروسي الصحفيين.", ["Sergei Lavrov"]),
+    ],
+)
+def test_an_anaphor_after_a_definite_noun_is_an_adjective(text: str, expected: list[str]) -> None:
+    doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2016-05-01")
+    second = text.index(".") + 1
+    later = [a.canonical for a in doc.actors if a.start is not None and a.start > second]
+    assert [c for c in later if c == "Sergei Lavrov"] == expected

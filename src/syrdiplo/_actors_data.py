@@ -257,6 +257,15 @@ class Gazetteer:
                 if spec.get("sole", False):
                     self.sole_anaphors.add(key(word))
 
+        #: anaphors that are adjectives after a definite noun ("الاستحقاق الدبلوماسي"), and
+        #: words in ال that are no nouns ("التقى"، "إلى")
+        self.anaphor_adjectives = {
+            key(w) for w in lexicon.words("roles", "anaphor_adjectives", "words", required=False)
+        }
+        self.definite_not_nouns = {
+            key(w)
+            for w in lexicon.words("roles", "anaphor_adjectives", "not_nouns", required=False)
+        }
         self.source_anaphors = {
             key(w) for w in lexicon.words("roles", "source_anaphors", "words", required=False)
         }

@@ -555,6 +555,9 @@ class _Resolver:
     def resolve_anaphor(self, index: int, m: Mention) -> None:
         g = self.g
         word = lookup(g.anaphors, m.match["ana"]) or ""
+        if word in g.anaphor_adjectives and self.after_definite_noun(m.nstart):
+            m.emit = False  # "الاستحقاق الدبلوماسي"، "الطرف المسؤول": an adjective
+            return
         allowed = g.anaphors.get(word, frozenset())
         country = g.role_adjectives.get(key(m.match["ana_a"])) if m.match["ana_a"] else None
         name = self.apposed(index, country)
@@ -578,6 +581,19 @@ class _Resolver:
             m.emit = False
             return
         m.canonical, m.country, m.role, m.at = found.canonical, found.country, found.role, found.at
+
+    def after_definite_noun(self, start: int) -> bool:
+        """Whether a definite noun stands right before ``start``, one space between."""
+        text = self.text
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+            return False
+        begin = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+        word = text[begin : start - 1]
+        if word[:1] in ("و", "ف") and key(word[1:]) not in self.g.definite_not_nouns:
+            word = word[1:]
+        if key(word) in self.g.definite_not_nouns or not word.isalpha():
+            return False
+        return word.startswith(("ال", "بال", "كال", "لل"))
 
     def last_anonymous(self, country: str | None, before: int) -> Mention | None:
         for m in reversed(self.mentions):
