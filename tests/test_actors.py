@@ -1253,3 +1253,20 @@ def test_an_anaphor_after_a_definite_noun_is_an_adjective(text: str, expected: l
     second = text.index(".") + 1
     later = [a.canonical for a in doc.actors if a.start is not None and a.start > second]
     assert [c for c in later if c == "Sergei Lavrov"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # spellings that drop a long vowel of the name ("جاتلوف" for "جاتيلوف")
+        ("وقال نائب وزير الخارجية الروسي جينادي جاتلوف إن المحادثات مستمرة.", "Gennady Gatilov"),
+        ("وقال سيرغي فرشينين إن موسكو مستعدة للحوار.", "Sergey Vershinin"),
+        (
+            "وقال قائد القوات الجوية الأمريكية جيف هاريغيان إن الطائرات الروسية اقتربت.",
+            "Jeffrey Harrigian",
+        ),
+    ],
+)
+def test_written_variants_of_names(text: str, canonical: str) -> None:
+    doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2019-05-01")
+    assert canonical in [a.canonical for a in doc.actors]
