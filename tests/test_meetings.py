@@ -1065,6 +1065,24 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "وسيشارك المبعوث الأممي في الاجتماع الروسي الأمريكي المخصص لبحث الأزمة السورية.",
         [("meeting", "RU-US", "planned", None)],
     ),
+    (
+        "conference-by-closed-circuit-is-a-call",  # quotes inside the call words
+        "2016-05-12",
+        "وأكدت الوزارة أن عسكريين روس وأمريكيين عقدوا أمس مؤتمرا عبر “دائرة تلفزيونية مغلقة”.",
+        [("call", "RU-US", "occurred", "2016-05-11")],
+    ),
+    (
+        "conference-alone-is-no-event",
+        "2016-05-12",
+        "وشارك الوزيران الروسي والأمريكي أمس في مؤتمر ميونيخ للأمن.",
+        [],
+    ),
+    (
+        "joint-press-conference-in-the-accusative",  # every word takes the tanween alef
+        "2018-07-17",
+        "وعقد بوتين وترامب أمس مؤتمرا صحفيا مشتركا في هلسنكي.",
+        [("meeting", "RU-US", "occurred", "2018-07-16")],
+    ),
 ]
 
 

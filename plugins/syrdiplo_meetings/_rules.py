@@ -32,6 +32,7 @@ FORMS = (
     "nouns_with",
     "past_modified",
     "present_modified",
+    "nouns_modified",
 )
 STATUSES = ("cancelled", "proposed", "planned", "ongoing", "occurred")
 _PRONOUNS = ("ه", "ها", "هما", "هم", "هن", "نا", "كم")
@@ -168,11 +169,16 @@ def noun_forms(word: str, *, pronouns: bool = True) -> dict[str, bool]:
 
     Adds the tanween alef (حوارا), pronoun suffixes with the bound stem of ة
     (مكالمته) and of a final hamza (لقائهما، لقاؤه), and the dual endings.
-    Multi-word entries are kept as they are.
+    A multi-word entry (a noun and its adjectives) gets the tanween alef on every
+    word that takes one ("مؤتمرا صحفيا مشتركا").
     """
     word = _norm(word)
     forms: dict[str, bool] = {word: False}
     if " " in word:
+        accusative = " ".join(
+            part if part.endswith(("ه", "ا", "اء", "ات")) else part + "ا" for part in word.split(" ")
+        )
+        forms.setdefault(accusative, False)
         return forms
     if word.endswith("ه"):  # ة, normalised
         stems = [word[:-1] + "ت"]
@@ -400,7 +406,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
     )
     matchers = {
         "triggers": PhraseMatcher(_triggers(lexicon), TRIGGER_PREFIXES),
-        "call_modifiers": PhraseMatcher(modifiers, NOUN_PREFIXES),
+        "call_modifiers": PhraseMatcher(modifiers, NOUN_PREFIXES, loose=True),  # عبر “…”
         "boundaries": _matcher(_words(lexicon, "clauses", "boundaries"), CONJUNCTIONS),
         "complementizers": _matcher(_words(lexicon, "clauses", "complementizers")),
         "attributions": _matcher(_words(lexicon, "clauses", "attribution"), CONJUNCTIONS),
