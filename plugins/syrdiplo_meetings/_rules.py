@@ -176,7 +176,8 @@ def noun_forms(word: str, *, pronouns: bool = True) -> dict[str, bool]:
     forms: dict[str, bool] = {word: False}
     if " " in word:
         accusative = " ".join(
-            part if part.endswith(("ه", "ا", "اء", "ات")) else part + "ا" for part in word.split(" ")
+            part if part.endswith(("ه", "ا", "اء", "ات")) else part + "ا"
+            for part in word.split(" ")
         )
         forms.setdefault(accusative, False)
         return forms
