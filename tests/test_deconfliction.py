@@ -361,6 +361,11 @@ _ENTRIES = sorted(
             ("unrelated", "words"),
             *(("cues", kind, side) for kind in CUE_KINDS for side in ("before", "after")),
             ("cues", "active", "weak"),
+            ("inside", "effects"),
+            ("pronouns", "on_cue"),
+            ("pronouns", "after_bridge"),
+            ("pronouns", "after_cue"),
+            ("pronouns", "bridges"),
         )
         for e in _LEXICON.words("deconfliction", *path, required=False)
     }
@@ -395,7 +400,16 @@ _SALAD = st.lists(st.tuples(_AFFIXED, _GLUE).map("".join), min_size=1, max_size=
 def _keyed() -> list[tuple[str, Any]]:
     found = [
         (name, getattr(_PATS, name))
-        for name in ("anaphora", "governor", "denial", "again", "proposing", "hedging")
+        for name in (
+            "anaphora",
+            "governor",
+            "denial",
+            "again",
+            "proposing",
+            "hedging",
+            "pronoun",
+            "inside_effects",
+        )
     ]
     found += [
         ("perfect", _PATS.perfect),
@@ -590,6 +604,140 @@ def test_word_list_references() -> None:
         assert blocker.match(" اشتباكات")
         assert blocker.match(" والحوادث")
         assert not blocker.match(" مذكرة")
+
+
+# Carrying a mechanism out, a channel that does what it is for, and a pronoun standing for
+# a mechanism named shortly before. Sentences written for these tests: each rule with its
+# negatives (the same words in another sense, or with nothing to refer to).
+_CARRY_CASES: list[tuple[str, set[str]]] = [
+    ("عقد ضباط روس وأمريكيون اجتماعا بشأن تنفيذ مذكرة أمن الطيران فوق سوريا.", {"active"}),
+    ("ناقش الجانبان الروسي والأمريكي تنفيذ مذكرة أمن الطيران في سوريا.", {"active"}),
+    ("قالت موسكو إن واشنطن تطبق مذكرة أمن الطيران في الأجواء السورية.", {"active"}),
+    ("اتهمت موسكو واشنطن بعدم تنفيذ مذكرة سلامة الطيران في سوريا.", {"violated"}),
+    # a construct memorandum named by its aim, with a date closed by a comma among its words
+    ("وقعت موسكو وواشنطن مذكرة لمنع وقوع حوادث الطيران في سوريا.", {"active"}),
+    (
+        "وقعت روسيا والولايات المتحدة مذكرة تفاهم في تشرين الأول 2015، بشأن منع وقوع حوادث"
+        " الطيران فوق سوريا.",
+        {"active"},
+    ),
+    # called for, not carried out
+    ("دعت واشنطن موسكو إلى تنفيذ مذكرة سلامة الطيران في سوريا.", set()),
+    # carrying out something else near a mechanism; a security memorandum about something else
+    ("واصلت الطائرات الأمريكية تنفيذ غاراتها قرب خط منع الاشتباك مع روسيا.", set()),
+    ("وقعت روسيا والولايات المتحدة مذكرة أمن المعلومات.", set()),
+    ("بحث الجانبان تنفيذ مذكرة أمن الحدود بين روسيا والولايات المتحدة.", set()),
+    ("عقد الجانبان مؤتمرا بشأن تنفيذ مذكرة أمن الحدود بين روسيا والولايات المتحدة.", set()),
+]
+
+_EFFECT_CASES: list[tuple[str, set[str]]] = [
+    (
+        "قال مسؤول روسي إن قنوات الاتصال مع واشنطن تسمح بتقليص خطر وقوع حوادث بين الطائرات.",
+        {"active"},
+    ),
+    (
+        "وأوضحت الوزارة أن قنوات الاتصال بين العسكريين الروس والأمريكيين تسمح بتجنب الحوادث.",
+        {"active"},
+    ),
+    ("أكد البنتاغون أن قنوات الاتصال مع الجيش الروسي تساعد على تجنب الحوادث في سوريا.", {"active"}),
+    (
+        "أوضح الجيش الأمريكي أن الخط الساخن ساهم في الحد من خطر الاصطدام مع الطائرات الروسية.",
+        {"active"},
+    ),
+    # diplomatic channels, a wish, a negated effect, a risk with no channel
+    ("قال لافروف إن قنوات الاتصال مع واشنطن تسمح بمناقشة الملف السوري.", set()),
+    ("قال لافروف إن قنوات الاتصال الدبلوماسية بين موسكو وواشنطن مفتوحة لتجنب التصعيد.", set()),
+    ("قال الوزير إن قنوات الاتصال مع واشنطن لم تعد تسمح بتجنب الحوادث في سوريا.", set()),
+    ("تأمل واشنطن أن تسمح قنوات الاتصال مع موسكو بتجنب الحوادث في سوريا.", set()),
+    ("دعت الأمم المتحدة إلى الحد من خطر الاشتباكات بين روسيا والولايات المتحدة في سوريا.", set()),
+]
+
+_PRONOUN_CASES: list[tuple[str, set[str]]] = [
+    (
+        "يربط الخط الساخن بين ضباط روس وأمريكيين في سوريا. وقد أعلنت موسكو أكثر من مرة وقف"
+        " العمل به.",
+        {"suspended"},
+    ),
+    (
+        "تحدث التقرير عن مذكرة سلامة الطيران بين روسيا والولايات المتحدة. وكانت موسكو قد أعلنت"
+        " تعليقها بعد الضربة الأمريكية.",
+        {"suspended"},
+    ),
+    (
+        "تحدث التقرير عن قناة الاتصال العسكرية بين روسيا والولايات المتحدة. وأكد مسؤول أن"
+        " الجانبين قررا تفعيلها من جديد.",
+        {"resumed"},
+    ),
+    (
+        "تعد آلية منع الاصطدام بين روسيا والولايات المتحدة أداة مهمة في سوريا. وقد شهدت الأشهر"
+        " الأخيرة توترا كبيرا. وأعلنت موسكو تعليقها في نيسان.",
+        {"suspended"},
+    ),
+    (
+        "تحدث الوزير عن مذكرة سلامة الطيران مع الولايات المتحدة. وقال إن روسيا ما زالت تلتزم بها.",
+        {"active"},
+    ),
+    (
+        "تحدث الوزير عن الخط الساخن بين موسكو وواشنطن. وأضاف أن الجانبين قررا استئناف العمل به.",
+        {"resumed"},
+    ),
+    # nothing named before, or named only after, or three sentences back
+    ("أعلنت روسيا والولايات المتحدة وقف العمل به.", set()),
+    ("ناقش لافروف وكيري الوضع في سوريا. وأعلنت موسكو تعليقه مؤقتا.", set()),
+    ("أعلنت موسكو تعليقه. وتحدث الوزير لاحقا عن الخط الساخن مع واشنطن.", set()),
+    (
+        "تحدث الوزير عن الخط الساخن بين روسيا والولايات المتحدة. وجرت مباحثات كثيرة في جنيف."
+        " وتناولت المباحثات ملفات عديدة. ثم أعلنت موسكو تعليقه.",
+        set(),
+    ),
+    # the pronoun is the subject (an object follows), or another agreement stands between
+    (
+        "تحدث التقرير عن الخط الساخن بين روسيا والولايات المتحدة. وأعلنت الحكومة الروسية"
+        " تعليقها الاستيراد من تركيا.",
+        set(),
+    ),
+    (
+        "أشار الوزير إلى الخط الساخن بين موسكو وواشنطن. ووقعت روسيا اتفاقا تجاريا مع تركيا ثم"
+        " أعلنت تعليقه في نيسان.",
+        set(),
+    ),
+    # a threat; "after its suspension" only dates a resumption
+    (
+        "تحدث الوزير عن الخط الساخن بين موسكو وواشنطن. وهددت موسكو بتعليقه في حال استمرار الضربات.",
+        set(),
+    ),
+    ("أعاد الجيش الروسي تفعيل الخط الساخن مع واشنطن بعد أيام من تعليقه.", {"resumed"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    _CARRY_CASES + _EFFECT_CASES + _PRONOUN_CASES,
+    ids=[t[:40] for t, _ in _CARRY_CASES + _EFFECT_CASES + _PRONOUN_CASES],
+)
+def test_carrying_out_effects_and_pronouns(
+    pipeline: syrdiplo.Pipeline, text: str, want: set[str]
+) -> None:
+    events = _events(pipeline, {"text": text})
+    assert {e.status.value for e in events} == want
+    for event in events:
+        assert event.parties == ("RU", "US")
+
+
+def test_a_pronoun_takes_the_key_of_the_mechanism_before_it(pipeline: syrdiplo.Pipeline) -> None:
+    text = "تحدث التقرير عن الخط الساخن بين روسيا والولايات المتحدة. وأعلنت موسكو وقف العمل به."
+    (event,) = _events(pipeline, {"text": text})
+    assert (event.status.value, event.mechanism) == ("suspended", "hotline")
+    spans = {(s.role, s.text) for s in event.evidence}
+    assert ("mechanism", "به") in spans
+    assert ("trigger", "وقف") in spans
+
+
+def test_a_pronoun_cue_must_be_a_cue_word(pipeline: syrdiplo.Pipeline) -> None:
+    table = json.loads(json.dumps(pipeline.lexicon["deconfliction"]))
+    table["pronouns"]["on_cue"].append("مناقشة الأمر")
+    with pytest.raises(syrdiplo.DataFileError, match="not a cue word"):
+        build(_lexicon_with(pipeline, table))
 
 
 @pytest.mark.parametrize(("text", "want"), _MORE_CASES, ids=[t[:40] for t, _ in _MORE_CASES])

@@ -5,7 +5,10 @@ A *named* mention is one of the mechanisms in the lexicon ("آلية منع ال
 entry ``needs`` (a head noun, a military partner, a governing contact word).
 An *anaphoric* mention is a bare contact word ("التنسيق", "الاتصال", "المذكرة")
 that counts only when a named mention comes before it, in the same sentence or
-the one before; it takes that mention's key.
+the one before; it takes that mention's key. A *pronoun* mention is a pronoun
+on the object of a cue ("تعليقه", "وقف العمل به", "الالتزام بها") that stands
+for the nearest mention before it, in its sentence or the two before (see
+:func:`_pronouns`).
 
 Mechanism patterns are slow to search a sentence with, so they are run only
 around the words a mention can end with (:attr:`._patterns.MechanismPattern.ends`,
@@ -45,12 +48,16 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 PUNCT = re.compile(r"[,;:.!?()\[\]\n|•]")
 _LAST_PUNCT = regex.compile(r"(?r)[,;:.!?()\[\]\n|•]")
 _ANY_WORD_CHAR = regex.compile(r"(?r)[\p{L}\p{N}]")
+#: The gap before the next word.
+_NEXT_WORD = regex.compile(r"[\s\"'«»“”]+(?=[\p{L}\p{N}])")
 #: How many words a governing contact word may stand before a described mechanism.
 GOVERNOR_REACH = 5
 #: What may stand between a cue and the word after it: spaces and quotation marks.
 _GAP_CHARS = " \t\n\"'«»“”„‟\u2039\u203a"
 #: How far before an agreement noun a signing cue is looked for ("جرى التوقيع على").
 _SIGN_REACH = 30
+#: How many sentences before its own a pronoun's mechanism may be named in ("وقف العمل به").
+PRONOUN_REACH = 2
 
 
 class Clause(NamedTuple):
@@ -339,8 +346,85 @@ def find_mentions(words: Words, pats: Patterns, clauses: Sequence[Clause]) -> li
             here.append(found)
         by_clause[clause.index] = here
     taken = named + anaphoric
+    taken += _pronouns(words, pats, clauses, by_clause, taken, skipped)
     signed = _signed(words, pats, clauses, by_clause, taken, skipped)
     return sorted(taken + signed, key=lambda m: m.start)
+
+
+def _pronouns(
+    words: Words,
+    pats: Patterns,
+    clauses: Sequence[Clause],
+    by_clause: dict[int, list[Mention]],
+    taken: list[Mention],
+    skipped: Callable[[Clause], bool],
+) -> list[Mention]:
+    """Pronouns on the object of a cue that stand for a mechanism named shortly before
+    ("... الخط الساخن ... . أُعلن عن وقف العمل به", "أعلنت موسكو تعليقه بعد الضربة").
+
+    The pronoun points back to the nearest mention before it, in its sentence or the
+    :data:`PRONOUN_REACH` before, and takes that mention's key; not when an agreement
+    noun that is no mention stands between ("... الخط الساخن. ووقعت اتفاقا ثم أعلنت
+    تعليقه"). A pronoun on the cue itself is its object only when no object follows
+    the cue (``[pronouns].followers``): in "تعليقها العمل بالمذكرة" it is the subject.
+    "After its suspension" ("بعد أسابيع من تعليقها") dates a resumption (see
+    ``[after_pause]``) and is no mention. The mention spans the pronoun ("ه", "به"), so the cue before it gives the status.
+    """
+    text = words.text
+    found: list[Mention] = []
+    for position, clause in enumerate(clauses):
+        near = [
+            m
+            for back in range(min(position, PRONOUN_REACH), -1, -1)
+            for m in by_clause.get(clauses[position - back].index, ())
+        ]
+        if not near or skipped(clause):
+            continue
+        pauses: set[int] | None = None
+        for match in pats.pronoun.findall(words, clause.start, clause.end):
+            group = next(g for g in ("own", "bridged", "direct") if match.group(g) is not None)
+            start, end = match.span(group)
+            if group == "own" and not _no_object_after(pats, text, end, clause.end):
+                continue
+            if pauses is None:
+                found_pauses = pats.after_pause.findall(words, clause.start, clause.end)
+                pauses = {pause.end() for pause in found_pauses}
+            if end in pauses:
+                continue  # "فعّلت القناة بعد أسابيع من تعليقها": the time before, no status
+            if any(match.start() < m.end and m.start < match.end() for m in taken):
+                continue
+            before = [m for m in near if m.end <= match.start()]
+            if not before:
+                continue
+            antecedent = max(before, key=lambda m: m.end)
+            if any(
+                not any(noun.start() < m.end and m.start < noun.end() for m in taken)
+                for noun in pats.signed.finditer(text, antecedent.end, match.start())
+            ):
+                continue
+            found.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    core_start=start,
+                    key=antecedent.key,
+                    anaphoric=True,
+                    conj=False,
+                    needs="none",
+                    clause=clause,
+                )
+            )
+    return found
+
+
+def _no_object_after(pats: Patterns, text: str, at: int, end: int) -> bool:
+    """Whether the cue ending at ``at`` takes no object after it: the clause ends, or
+    punctuation, a follower word or a country (the verb's subject) comes next.
+    """
+    if pats.pronoun_followers.match(text, at, end):
+        return True
+    space = _NEXT_WORD.match(text, at, end)
+    return space is not None and pats.countries.pattern.match(text, space.end(), end) is not None
 
 
 def _signed(

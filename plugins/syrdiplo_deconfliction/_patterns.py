@@ -38,6 +38,9 @@ NEEDS = ("none", "head", "military", "governor", "parties")
 SUFFIX = r"(?:هما|هم|ها|نا|ه)?"
 #: Spaces and quotation marks between the words of a mention ("آلية “منع الاصطدام”").
 GAP = r"[\s\"'«»“”„‟\u2039\u203a]+"
+#: The gap after a filler word of a mention: a date among the fillers may be closed by a
+#: comma after its number ("مذكرة تفاهم في تشرين الأول 2015، بشأن منع وقوع حوادث الطيران").
+FILLER_GAP = r"(?:(?<=\p{N})\s*,)?" + GAP
 #: The definite article with its proclitics, required (التنسيق، بالاتصال، للمذكرة).
 DEFINITE = r"(?:[وف]?(?:[بك]?ال|لل))"
 #: Every string ``PROCLITIC`` matches, and every string ``SUFFIX`` matches.
@@ -143,6 +146,11 @@ class Patterns:
     mechanisms: tuple[MechanismPattern, ...]
     anaphora: Keyed
     anaphora_blockers: regex.Pattern[str]
+    #: A pronoun on the object of a cue ("تعليقه", "وقف العمل به", "الالتزام بها"): group
+    #: ``own`` (on the cue itself), ``bridged`` or ``direct`` (on ب after it) spans the pronoun.
+    pronoun: Keyed
+    #: What may follow a cue carrying the pronoun itself (see ``[pronouns].followers``).
+    pronoun_followers: regex.Pattern[str]
     #: An agreement noun right after a signing cue ("تم توقيع اتفاق"), named in what follows.
     signed: regex.Pattern[str]
     #: A fast test for a stretch that may hold a ``signed`` noun: any of them, article
@@ -168,6 +176,8 @@ class Patterns:
     parenthetical: regex.Pattern[str]
     #: Words after an ``after`` cue among a head's fillers that make it a purpose ("تعمل على").
     inside_blockers: regex.Pattern[str]
+    #: Verbs of effect among a head's fillers ("قنوات الاتصال تسمح بتقليص خطر ..."): active.
+    inside_effects: Keyed
     unrelated: Keyed
     countries: Keyed
     #: The words a country name of several words can start with (``None``: unknown).
@@ -251,6 +261,31 @@ def _after_pause(lexicon: syrdiplo.Lexicon) -> Keyed:
     return Keyed.of(pattern, openers, alone=False)
 
 
+def _pronoun(lexicon: syrdiplo.Lexicon, cues: CuePatterns) -> Keyed:
+    """The pronoun pattern of ``[pronouns]``; every cue word there must be a cue word."""
+    lists = {
+        name: _words(lexicon, "pronouns", name) for name in ("on_cue", "after_bridge", "after_cue")
+    }
+    for name, words in lists.items():
+        for word in words:
+            if normalize_word(word) not in cues.before_kinds:
+                raise _fail(f"pronouns.{name}", f"{word!r} is not a cue word of [cues]")
+    entries = {name: _entries(words) for name, words in lists.items()}
+    pronoun = r"(?:هما|ها|ه)"
+    own = r"(?:\L<on_cue>)(?P<own>" + pronoun + ")"
+    bridged = r"(?:\L<after_bridge>)\s+(?:\L<bridges>)\s+(?P<bridged>ب" + pronoun + ")"
+    direct = r"(?:\L<after_cue>)\s+(?P<direct>ب" + pronoun + ")"
+    pattern = compile_pattern(
+        WORD_START
+        + r"[وف]??(?:س(?=[يتنا]))??(?:[بك]?ال|لل|[بلك])??"
+        + f"(?:{own}|{bridged}|{direct})"
+        + WORD_END,
+        bridges=_entries(_words(lexicon, "pronouns", "bridges"), article=False),
+        **entries,
+    )
+    return Keyed.of(pattern, [w for words in entries.values() for w in words], alone=False)
+
+
 def _substring_probe(words: Iterable[str]) -> re.Pattern[str]:
     """Any of ``words`` (normalised, a leading ال dropped) anywhere, as a plain ``re`` search."""
     stems = {normalize_word(w).removeprefix("ال") for w in words} - {""}
@@ -302,10 +337,11 @@ def _mechanism(
         cores.append(
             r"(?:\L<aims>)(?:\s+(?:\L<occ>))?(?:\s+اي)?\s+" + PROCLITIC + r"(?:\L<objects>)"
         )
+    stop = r"(?!(?:\L<stops>)" + WORD_END + r")|(?<=(?:\L<purpose>)" + GAP + r")"
+    filler = FILLER_GAP + r"(?:" + stop + r")[\p{L}\p{N}]+"
     head = (
         r"(?:(?P<head>(?P<hpfx>" + PROCLITIC + r")(?:\L<heads>)" + SUFFIX + r")"
-        r"(?:" + GAP + r"(?:(?!(?:\L<stops>)" + WORD_END + r")|(?<=(?:\L<purpose>)" + GAP + r"))"
-        r"[\p{L}\p{N}]+){0,5}?" + GAP + r")?"
+        r"(?:" + filler + r"){0,5}?" + FILLER_GAP + r")?"
     )
     core = r"(?P<core>(?P<cpfx>" + PROCLITIC + r")(?:" + "|".join(cores) + r"))"
     pattern = compile_pattern(WORD_START + head + core + WORD_END, **lists)
@@ -585,6 +621,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
             raise _fail("parties", f"{code!r} is neither in the countries table nor an alias")
     cues = _cues(lexicon)
     keyed = {
+        "pronoun": _pronoun(lexicon, cues),
         "anaphora": anaphora,
         "governor": _word_list_pattern(_words(lexicon, "governors", "words")),
         "denial": _word_list_pattern(_words(lexicon, "negation", "denial"), article=False),
@@ -601,6 +638,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
             _words(lexicon, "unrelated", "words"), article=False, spelt=True
         ),
         "countries": countries,
+        "inside_effects": _word_list_pattern(_words(lexicon, "inside", "effects"), article=False),
     }
     breaks_words = _entries(_words(lexicon, "modality", "clause_breaks"), article=False)
     breaks = Keyed.of(_plain_pattern(breaks_words), breaks_words)
@@ -634,6 +672,10 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         parenthetical=compile_pattern(
             r",\s*(?:(?:\L<w>)\s+){0,3}(?:\L<w>)\s*,",
             w=_entries(_words(lexicon, "modality", "parenthetical"), article=False),
+        ),
+        pronoun_followers=compile_pattern(
+            r"[\s\"'«»“”]*(?:[,;:.!?()\[\]\n|•]|$|[وف]?(?:\L<w>)" + WORD_END + ")",
+            w=_entries(_words(lexicon, "pronouns", "followers"), article=False),
         ),
         inside_blockers=compile_pattern(
             r"\s+(?:\L<w>)" + WORD_END,

@@ -7,7 +7,10 @@ The cue that governs a mention is, in order of preference:
    الاشتباك", "لن تجري أي اتصالات مع الولايات المتحدة لتنسيق حركة الطيران");
 2. the nearest ``after`` cue at most :data:`MAX_AFTER_GAP` words to its right
    ("هذا التنسيق شهد خروقات", "الخط الساخن ... لا يزال يعمل");
-3. the nearest weak word to its left ("يأتي في إطار آلية منع الاصطدام",
+3. an ``after`` cue, or else a verb of effect, among the words between a head and
+   its core ("قنوات الاتصال مع روسيا تعمل بشكل جيد لتجنب الحوادث", "قنوات الاتصال
+   تسمح بتقليص خطر وقوع حوادث");
+4. the nearest weak word to its left ("يأتي في إطار آلية منع الاصطدام",
    "تنسيقا قائما مع الروس لمنع حدوث أي اصطدام").
 
 A mention that opens with the conjunction و ("... والخط الساخن") is not governed
@@ -351,17 +354,39 @@ def _after(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | No
 
 def _inside(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
     """An ``after`` cue among the fillers of a head ("قنوات الاتصال مع روسيا تعمل بشكل
-    جيد لتجنب الحوادث"), unless it says what the mechanism is for ("تعمل على منع").
+    جيد لتجنب الحوادث"), unless it says what the mechanism is for ("تعمل على منع"); else
+    a verb of effect there ("قنوات الاتصال تسمح بتقليص خطر وقوع حوادث"): the mechanism
+    does what it is for, so it works (active, and nothing when negated or wished).
     """
     if mention.head_end is None or mention.head_end >= mention.core_start:
         return None
     match = pats.cues.after.search(words, mention.head_end, mention.core_start)
-    if match is None or pats.inside_blockers.match(words.text, match.end(), mention.core_start):
+    if match is not None:
+        if pats.inside_blockers.match(words.text, match.end(), mention.core_start):
+            return None
+        status = pats.cues.kind(match)
+        return _judge(
+            words,
+            pats,
+            mention,
+            status,
+            match,
+            scope_start=mention.head_end,
+            scope_end=match.start(),
+        )
+    effect = pats.inside_effects.search(words, mention.head_end, mention.core_start)
+    if effect is None:
         return None
-    status = pats.cues.kind(match)
-    return _judge(
-        words, pats, mention, status, match, scope_start=mention.head_end, scope_end=match.start()
+    reading = _judge(
+        words,
+        pats,
+        mention,
+        "active",
+        effect,
+        scope_start=mention.head_end,
+        scope_end=effect.start(),
     )
+    return reading if reading is not None and reading.status == "active" else None
 
 
 def _weak(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
