@@ -1083,6 +1083,19 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "وعقد بوتين وترامب أمس مؤتمرا صحفيا مشتركا في هلسنكي.",
         [("meeting", "RU-US", "occurred", "2018-07-16")],
     ),
+    (
+        "a-held-meeting-of-named-people-is-not-the-proposed-one",
+        "2017-07-18",
+        "أكد ريابكوف اليوم إمكانية عقد لقاء روسي أمريكي بشأن سوريا. وكان ريابكوف قد حذر خلال "
+        "لقائه وكيل وزارة الخارجية الأمريكية توماس شانون من التصعيد.",
+        [("meeting", "RU-US", "proposed", "2017-07-18"), ("meeting", "RU-US", "occurred", None)],
+    ),
+    (
+        "talks-ended-took-place",
+        "2016-08-26",
+        "وأنهى الخبراء العسكريون الروس والأمريكيون مساء اليوم محادثاتهم في جنيف.",
+        [("meeting", "RU-US", "occurred", "2016-08-26")],
+    ),
 ]
 
 

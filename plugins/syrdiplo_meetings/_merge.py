@@ -216,12 +216,20 @@ def _compatible_status(group: Group, mention: Mention) -> bool:
         and group.date is None
     ):
         return True  # an undated dialogue is one dialogue, whatever is said of it
-    if not mention.explicit:
-        return True
     statuses = group.explicit_statuses
+    if not mention.explicit:
+        # "خلال لقائه وكيل الخارجية الأمريكي توماس شانون" after "إمكانية عقد لقاء روسي
+        # أمريكي": a mention naming its own two people keeps its status even unstated
+        named = len(_persons(mention)) >= 2 and not group.persons
+        return not named or _same_family(mention.status, statuses)
+    return _same_family(mention.status, statuses)
+
+
+def _same_family(status: str, statuses: set[str]) -> bool:
+    """Whether ``status`` belongs with every one of ``statuses`` (held or not held)."""
     return all(
-        any(mention.status in family and status in family for family in _STATUS_FAMILIES)
-        for status in statuses
+        any(status in family and other in family for family in _STATUS_FAMILIES)
+        for other in statuses
     )
 
 
