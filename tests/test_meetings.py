@@ -1096,6 +1096,19 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "وأنهى الخبراء العسكريون الروس والأمريكيون مساء اليوم محادثاتهم في جنيف.",
         [("meeting", "RU-US", "occurred", "2016-08-26")],
     ),
+    (
+        "will-suspend-the-talks",  # a cancelling verb with the future prefix
+        "2016-10-04",
+        "وسيعلق الدبلوماسيون الأمريكيون المحادثات مع روسيا حول وقف إطلاق النار الذي تم "
+        "التوصل إليه في التاسع من سبتمبر.",
+        [("talks", "RU-US", "cancelled", None)],
+    ),
+    (
+        "a-relative-clause-on-the-event-dates-it",  # no preposition before التي
+        "2016-10-04",
+        "وأشاد الكرملين بالمحادثات المثمرة التي أجراها لافروف مع كيري أمس.",
+        [("talks", "RU-US", "occurred", "2016-10-03")],
+    ),
 ]
 
 
@@ -1163,6 +1176,18 @@ def test_the_source_of_a_report_and_its_day_are_not_the_events(
     meetings = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
     assert all(p.canonical != "Maria Zakharova" for m in meetings for p in m.participants)
     assert all(m.date is None for m in meetings)
+
+
+def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(
+    pipeline: syrdiplo.Pipeline,
+) -> None:
+    text = (
+        "وسيعلق الدبلوماسيون الأمريكيون المحادثات مع روسيا حول وقف إطلاق النار الذي تم "
+        "التوصل إليه في التاسع من سبتمبر."
+    )
+    result = pipeline.run({"id": "case", "published": "2016-10-04", "text": text})
+    meetings = [e for e in result.events if isinstance(e, syrdiplo.Meeting)]
+    assert [m.date for m in meetings] == [None]
 
 
 def test_national_security_council_lends_no_place(pipeline: syrdiplo.Pipeline) -> None:

@@ -1063,6 +1063,8 @@ def _date(
         word, _attached = ctx.before(timex[0])
         if ctx.stems(word) & ctx.rules.since:
             continue
+        if timex[0] >= span[1] and _in_other_relative(ctx, span[1], timex[0]):
+            continue
         candidates.append(timex)
     if not candidates:
         return None
@@ -1075,6 +1077,21 @@ def _date(
             t[0] < span[0],
         ),
     )
+
+
+def _in_other_relative(ctx: Context, start: int, end: int) -> bool:
+    """Whether a relative pronoun after a preposition stands between ``start`` (the
+    trigger's end) and ``end``: the clause it opens tells of another noun."""
+    rules = ctx.rules
+    words = ctx.tokens.words
+    seen_preposition = False
+    for i in range(ctx.token_index(start), ctx.token_index(end)):
+        word = words[i]
+        if word in rules.prepositions:
+            seen_preposition = True
+        elif seen_preposition and word in rules.relatives:
+            return True
+    return False
 
 
 _REPORT_PRECISIONS = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME)

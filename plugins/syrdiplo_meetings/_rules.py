@@ -140,6 +140,8 @@ class Rules:
     past_particles: frozenset[str]
     sequence: frozenset[str]
     since: frozenset[str]
+    relatives: frozenset[str]  # "الذي"، "التي"
+    prepositions: frozenset[str]  # before a relative, it tells of another noun
     since_forms: frozenset[str]  # since words, with و or ف attached or not
     destination: frozenset[str]
     location_intro: frozenset[str]
@@ -470,6 +472,8 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         past_particles=_norm_set(_words(lexicon, "grammar", "past_particles", required=False)),
         sequence=_norm_set(_words(lexicon, "clauses", "sequence", required=False)),
         since=since,
+        relatives=_norm_set(_words(lexicon, "grammar", "relatives", required=False)),
+        prepositions=_norm_set(_words(lexicon, "grammar", "prepositions", required=False)),
         since_forms=since | {conj + word for conj in ("و", "ف") for word in since},
         destination=_norm_set(_words(lexicon, "grammar", "destination")),
         location_intro=_norm_set(_words(lexicon, "grammar", "in")),
