@@ -521,7 +521,13 @@ def _cue_texts(count: int, seed: int) -> list[str]:
     lexicon = core_lexicon()
     c = cues(lexicon)
     words = sorted(
-        [*c.forms, *c.nouns, *lexicon.words("cues", "chain", "markers"), *c.opener_words]
+        [
+            *c.forms,
+            *c.nouns,
+            *lexicon.words("cues", "chain", "markers"),
+            *lexicon.words("cues", "chain", "mouth"),
+            *c.opener_words,
+        ]
     )
     pick = random.Random(seed)
     return [
@@ -896,10 +902,10 @@ def test_relayed_title_with_a_ranked_unknown_name_in_an_aside_is_that_person():
 
 
 def test_relayed_title_with_an_unranked_unknown_name_in_an_aside_is_that_person():
-    text = "نقلت وكالة رويترز عن قائد القوات الجوية الأميركية، جيفري هاريجيان، قوله إن الطائرات اقتربت."
+    text = "نقلت وكالة رويترز عن قائد القوات الجوية الأميركية، مايكل ستيرنفيلد، قوله إن الطائرات اقتربت."
     (claim,) = claims_of(text, "2021-07-28")
     assert claim.speaker.canonical is None
-    assert claim.speaker.name == "جيفري هاريجيان"
+    assert claim.speaker.name == "مايكل ستيرنفيلد"
 
 
 def test_relayed_title_with_a_known_name_in_an_aside_is_that_person_not_the_holder():
@@ -920,10 +926,10 @@ def test_relayed_title_with_a_ranked_known_holder_in_an_aside_keeps_the_holder()
 
 
 def test_ranked_unknown_name_in_an_aside_after_a_verb_is_that_person():
-    text = "وقال قائد القوات الجوية الأميركية، الجنرال جيفري هاريجيان، إن الطائرات اقتربت."
+    text = "وقال قائد القوات الجوية الأميركية، الجنرال مايكل ستيرنفيلد، إن الطائرات اقتربت."
     (claim,) = claims_of(text, "2021-07-28")
     assert claim.speaker.canonical is None
-    assert claim.speaker.name == "جيفري هاريجيان"
+    assert claim.speaker.name == "مايكل ستيرنفيلد"
 
 
 @pytest.mark.parametrize(

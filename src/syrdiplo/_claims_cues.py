@@ -119,6 +119,8 @@ class Cues:
     listed: regex.Pattern[str]
     #: markers ending the sentence part they report ("حسبما"، "وفق ما"), normalised
     chain_before: tuple[str, ...]
+    #: markers naming who spoke ("على لسان"): that one speaks, the verb's subject is a source
+    mouth: frozenset[str]
     #: stems of "counterpart" whose final ه is a pronoun, not a feminine ending ("نظيره")
     counterpart_stems: tuple[str, ...]
     #: stems of "counterpart" that are feminine ("نظيرته")
@@ -213,7 +215,8 @@ def _build(lexicon: Lexicon) -> Cues:
     if not forms:
         raise DataFileError(where, "no reporting verbs", key="verbs")
     nouns = _words(lexicon, "nouns", "words")
-    markers = _words(lexicon, "chain", "markers")
+    mouth = [w for w in _words(lexicon, "chain", "mouth") if w != _NEVER]
+    markers = [*_words(lexicon, "chain", "markers"), *mouth]
     cue = compile_pattern(
         WORD_START
         + r"(?P<conj>[وف]?)(?:"
@@ -289,7 +292,8 @@ def _build(lexicon: Lexicon) -> Cues:
             r"\s*[،,]?\s*(?:\L<w>)\s+", w=_words(lexicon, "particles", "topic_verb")
         ),
         svo_gap=compile_pattern(
-            r"[\s)”\"»]*(?:(?:[،,]\s*)?(?:\L<w>)\s+)?",
+            # an opening mark too: "أن لافروف “حذر” بومبيو" quotes the verb after its subject
+            r"[\s)”\"»“«]*(?:(?:[،,]\s*)?(?:\L<w>)\s+)?",
             w=_words(lexicon, "particles", "subject_verb"),
         ),
         about=compile_pattern(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:\L<w>)\s*[“\"«]?\s*", w=about),
@@ -306,6 +310,7 @@ def _build(lexicon: Lexicon) -> Cues:
         adjunct=compile_pattern(r"[\s,]*(?:\L<w>)\s", w=_words(lexicon, "particles", "adjunct")),
         listed=compile_pattern(r"(?<!\S)(?:\L<w>)(?!\S)", w=_words(lexicon, "particles", "listed")),
         chain_before=tuple(_words(lexicon, "chain", "before")),
+        mouth=frozenset(mouth),
         counterpart_stems=tuple(_words(lexicon, "gender", "counterpart_stems")),
         feminine_counterpart_stems=tuple(_words(lexicon, "gender", "feminine_counterpart_stems")),
     )

@@ -10,13 +10,19 @@ Sentence by sentence (boilerplate skipped), in this order:
 3. reporting verbs find their speaker after them ("قال لافروف")، before them
    ("ماكنولتي قالت"، "وكان شويغو كشف")، in a source clause of the sentence, or
    else continue the previous speaker ("وأضاف"، "..., مضيفا") when nothing in
-   the words after the verb could be a subject of its own;
+   the words after the verb could be a subject of its own; a marker naming who
+   spoke right after the verb and its subject ("أعلنته واشنطن على لسان المتحدث
+   باسم البنتاغون ...") gives the speaker, the subject becoming a source; and a
+   person named right before a past-tense verb in someone's إن/أن clause ("ذكرت
+   الخارجية أن لافروف حذر") speaks, relayed by them (a state there does not);
 4. a headline "لافروف: ..." is a claim of the person before the colon;
 5. a source-chain marker with a speaker and no verb ("وحسب تونير، فإن ...").
 
-A cue inside quotation marks is someone else's words and never a claim; a
-name that is only mentioned (the object of "دعا"، the subject of "التقى") is
-never a speaker, because speakers are taken only from these positions.
+A cue inside quotation marks is someone else's words and never a claim, except
+a past-tense verb quoted with or after the person named right before it in an
+إن/أن clause ("أن لافروف “حذر” بومبيو"); a name that is only mentioned (the
+object of "دعا"، the subject of "التقى") is never a speaker, because speakers are
+taken only from these positions.
 
 Speed: the cues and the words they need come from one pass over the article's
 words shared with the actor stage; mentions, dates and quotations are looked
@@ -76,6 +82,8 @@ _DEPUTY = frozenset({"نائب", "مساعد", "مستشار", "مبعوث", "م
 _NAME_GAP = regex.compile(r"[\s,،:\-–]*")
 # how alike an unknown surname and a holder's surname must be to be one spelling of it
 _SPELLING_RATIO = 0.75
+# between a subject and its verb quoted after it, or before a subject quoted with its verb
+_QUOTE_GAP = regex.compile(r"[\s\"“«]*")
 
 
 @attrs.define
@@ -101,6 +109,8 @@ class _Chain:
     end: int  # end of the marker clause (after the outlet and speaker)
     outlets: list[Actor]
     speaker: _Mention | None
+    #: a marker naming who spoke ("على لسان"): its speaker takes the verb right before it
+    mouth: bool = False
 
 
 @attrs.frozen
@@ -114,6 +124,8 @@ class _Sentence:
     first_claim: int
     chain_speaker: _Mention | None
     chain_outlets: list[Actor]
+    #: the markers naming who spoke ("على لسان ..."), in order
+    mouths: tuple[_Chain, ...] = ()
 
 
 class _Finder:
@@ -181,6 +193,15 @@ class _Finder:
         """Strictly inside a quotation: some quote opening before ``position`` closes after it."""
         i = bisect.bisect_left(self.quote_starts, position)
         return i > 0 and self.quote_reach[i - 1] > position
+
+    def quote_around(self, position: int) -> tuple[int, int] | None:
+        """The innermost quotation ``position`` is strictly inside, if any."""
+        i = bisect.bisect_left(self.quote_starts, position) - 1
+        while i >= 0 and self.quote_reach[i] > position:
+            if self.quotes[i][1] > position:
+                return self.quotes[i]
+            i -= 1
+        return None
 
     def quote_at(self, position: int) -> tuple[int, int] | None:
         for a, b in self.quotes:
@@ -498,12 +519,12 @@ class _Finder:
             if len(words) < size:
                 return None
             last = words[size - 1]
-            bare = last.group().rstrip("،,:؛;")
+            bare = last.group().rstrip("،,:؛;.")
             if not self.surname_like(bare) or self.covered(last.start()):
                 return None
             name_end = last.start() + len(bare)
             if bare != last.group() or name_end >= end:
-                break  # a comma or colon closes the name
+                break  # a comma, colon or full stop closes the name
             after = name_end + 1 if self.text[name_end : name_end + 1] == " " else name_end
             if (
                 self.c.opener.match(self.text, after, end)
@@ -643,6 +664,61 @@ class _Finder:
         ]
         return source, outlets
 
+    def mouth_speaker(self, start: int, end: int) -> _Mention | None:
+        """Who is named after "على لسان": a name ("على لسان لافروف")، a title the gazetteer
+        resolves, with the name of an aside or after it winning ("على لسان المتحدث باسم
+        البنتاغون، جون كيربي")، or a title it does not know closed by a name ("على لسان
+        مساعد وزير خارجيتها، سيرغي ريابكوف"). ``None`` when no one is named ("على لسان
+        الجميع") or the one named is an outlet (a source chain as any other)."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        opener = self.opener_at(start, min(end, start + _CONTENT_WINDOW))
+        stop = opener.start() if opener else min(end, start + 120)
+        person = None
+        for m in self.mentions_between(start, stop):
+            if m.actor.type is ActorType.PERSON:
+                person = m
+                break
+            if m.nstart - len(self.prefix(m)) == start:
+                if m.actor.type not in _SPEAKER_TYPES or self.g.is_media(m.actor.canonical):
+                    return None
+                return m  # "على لسان الخارجية الروسية"، "على لسان مصدر"
+            if m.actor.type not in (ActorType.ORGANIZATION, ActorType.STATE):
+                return None  # only an institution may stand in a title before the name
+        if person is not None and person.nstart == start:
+            if key(person.actor.name) in self.g.surfaces:
+                return person
+            return self.aside_named(person, end) or self.stranger_after(person, end) or person
+        title_end = person.nstart if person is not None else stop
+        words = self.text[start:title_end].split()
+        if not words or len(words) > _TITLE_WORDS or key(words[0]) not in self.c.title_heads:
+            return None
+        if self.cues_in(start, title_end) or any(
+            key(w.strip("،,")) in self.c.not_in_title for w in words
+        ):
+            return None
+        if person is None:
+            return self.stranger_in_title(start, end)
+        if key(person.actor.name) in self.g.surfaces:
+            return person
+        return self.aside_named(person, end) or self.stranger_after(person, end) or person
+
+    def mouth_of(
+        self, cue: regex.Match[str], speaker: _Mention | None, mouths: tuple[_Chain, ...]
+    ) -> _Chain | None:
+        """A marker naming who spoke right after a verb and its subject: "أعلنته واشنطن على
+        لسان ..."، "قالت الخارجية، أمس، على لسان ..."، "وأكد على لسان ..."."""
+        start = cue.end()
+        if speaker is not None and speaker.nstart > cue.start():
+            start = self.np_end(speaker)
+        for ch in mouths:
+            if ch.start < start:
+                continue
+            if not self.clean(self.strip(start, ch.start)):
+                return None
+            return ch
+        return None
+
     def coordinated(self, m: _Mention, *, listed: bool = False) -> list[_Mention]:
         """More speakers joined by "و": "قال لافروف وكيري"، "أكد الرئيسان الروسي والأمريكي";
         with ``listed`` (after "كل من") a comma may come first: "كل من بوتين، ونظيره ..."."""
@@ -714,8 +790,9 @@ class _Finder:
         before = self.text[sentence_start:lead_start]
         if LEAD.fullmatch(before):
             return head
-        words = before.split()
-        if not words or not before[-1].isspace():
+        bare = before.rstrip('"“«')  # "إن “لافروف حذر”": the subject quoted with its verb
+        words = bare.split()
+        if not words or not bare[-1].isspace():
             return None
         if self.titled_before(sentence_start, lead_start, head):
             return head  # "وكان رئيس لجنة الدفاع ... فيكتور أوزيروف قد أكد"
@@ -728,6 +805,19 @@ class _Finder:
         ):
             return head
         return None
+
+    def complement_opener(self, m: _Mention, sentence_start: int) -> int | None:
+        """Where the إن/أن word ends that the subject ``m`` stands right after, opening
+        quotation marks allowed between them ("أن لافروف"، "إن “لافروف"); ``None`` when
+        ``m`` opens no such clause."""
+        lead_start = m.nstart - len(self.prefix(m))
+        before = self.text[sentence_start:lead_start].rstrip().rstrip('"“«').rstrip()
+        words = before.rsplit(maxsplit=1)
+        if not words or not words[-1] or self.c.opener.fullmatch(key(words[-1])) is None:
+            return None
+        if not words[-1][0].isalpha():
+            return None  # a quotation mark or a colon is no إن/أن
+        return sentence_start + len(before)
 
     def titled_before(self, sentence_start: int, lead_start: int, head: _Mention) -> bool:
         """A title the gazetteer does not know between a clause's start and the subject
@@ -951,6 +1041,11 @@ class _Finder:
             if self.c.chain_self.match(self.text, position):
                 out.append(_Chain(cue.start(), cue.end(), [], None))
                 continue
+            if key(cue["chain"]) in self.c.mouth:
+                speaker = self.mouth_speaker(position, send)
+                if speaker is not None:
+                    out.append(_Chain(cue.start(), self.np_end(speaker), [], speaker, mouth=True))
+                    continue
             tail = self.c.chain_tail.match(self.text, position)
             position = tail.end() if tail else position
             noun = self.media_nouns.match(self.text, position)
@@ -987,8 +1082,9 @@ class _Finder:
         noun_speakers: list[tuple[int, _Mention]] = []
         first_claim = len(self.found)
         self.headline(index, sstart, send)
+        mouths = tuple(ch for ch in chains if ch.mouth)
         for cue in self.cues_in(sstart, send):
-            if cue["chain"] or self.in_quote(cue.start()):
+            if cue["chain"] or (self.in_quote(cue.start()) and not self.quoted_report(cue, sstart)):
                 continue
             if any(a <= cue.start() < b for a, b in in_chain):
                 continue
@@ -996,13 +1092,36 @@ class _Finder:
                 self.noun(index, cue, send, noun_speakers, chain_outlets)
             else:
                 self.verb(
-                    _Sentence(index, sstart, send, first_claim, chain_speaker, chain_outlets),
+                    _Sentence(
+                        index, sstart, send, first_claim, chain_speaker, chain_outlets, mouths
+                    ),
                     cue,
                     noun_speakers,
                 )
         self.standalone_chains(index, chains, first_claim, send)
 
     # ------------------------------------------------------------------ reporting verbs
+
+    def quoted_report(self, cue: regex.Match[str], sstart: int) -> bool:
+        """A verb in quotation marks that is still a report: a past-tense verb whose subject,
+        a person named right before it, opens an إن/أن clause, the quotation opening inside
+        that clause: "وذكرت الخارجية أن لافروف “حذر” بومبيو"، "بأن “بوتين شدد على ..."".
+        The one quoting relays that person's words (:meth:`reporter`)."""
+        if not cue["verb"] or self.c.forms[key(cue["verb"])].tense != "past":
+            return False
+        quote = self.quote_around(cue.start())
+        if quote is None:
+            return False
+        people = [m for m in self.mentions_between(sstart, cue.start()) if m.nend <= cue.start()]
+        if not people:
+            return False
+        m = people[-1]
+        if m.actor.type is not ActorType.PERSON or key(m.actor.name) not in self.g.surfaces:
+            return False
+        if not _QUOTE_GAP.fullmatch(self.text, m.nend, cue.start()):
+            return False
+        opener_end = self.complement_opener(self.head(m), sstart)
+        return opener_end is not None and opener_end <= quote[0]
 
     def rejected(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> str | None:
         """The name of the first check in :data:`_VERB_CHECKS` by which ``cue`` reports
@@ -1109,6 +1228,20 @@ class _Finder:
         if self.rejected(cue, form, sstart, send) is not None:
             return
         speaker, chain = self.verb_speaker(cue, form, sstart, send)
+        if self.in_quote(cue.start()) and (speaker is None or speaker.nstart > cue.start()):
+            return  # quoted (:meth:`quoted_report`), it is only the subject's before it
+        mouth = self.mouth_of(cue, speaker, here.mouths)
+        if mouth is not None:
+            # "أعلنته واشنطن على لسان المتحدث باسم البنتاغون ...": he speaks, for Washington
+            chain = [speaker.actor, *chain] if speaker is not None else chain
+            speaker = mouth.speaker
+        elif speaker is not None and speaker.nstart < cue.start():
+            reporter = self.reporter(cue.start(), speaker, sstart)
+            if reporter is not None:
+                if speaker.actor.type is ActorType.STATE:
+                    return  # "أكد لافروف أن روسيا حذرت مرارا": his account of a state's policy
+                # "ذكرت الوزارة أن لافروف حذر": his claim, relayed by the ministry
+                chain = [reporter.speaker, *reporter.chain, *chain]
         if speaker is None and here.chain_speaker is not None:
             if here.chain_speaker.nstart < cue.start():
                 speaker = here.chain_speaker
@@ -1133,6 +1266,11 @@ class _Finder:
             speaker_actor = speaker.actor
         named_after = speaker is not None and speaker.nstart > cue.start()
         content = self.content(self.np_end(speaker) if named_after else cue.end(), send)
+        quote = self.quote_around(cue.start())
+        if quote is not None:  # a verb quoted with its words: "أن لافروف “أشار إلى ...”"
+            content = self.content(cue.end(), quote[1]) or self.trim(
+                _COMMAS.match(self.text, cue.end()).end(), quote[1]
+            )
         if content is None:
             content = self.content_before(cue.start(), sstart)
         if form.needs_content and content is None:
@@ -1170,6 +1308,22 @@ class _Finder:
             self.content_starts.insert(i, content[0])
             self.contents.insert(i, content)
             self.longest_content = max(self.longest_content, content[1] - content[0])
+
+    def reporter(self, position: int, subject: _Mention, sstart: int) -> _Found | None:
+        """The claim whose content holds a verb at ``position`` with its own ``subject``
+        right after an إن/أن word ("ذكرت الوزارة أن لافروف حذر"): the one relaying it,
+        innermost first; ``None`` when there is none or it is the subject's own."""
+        if not self.nested(position) or self.complement_opener(subject, sstart) is None:
+            return None
+        for f in reversed(self.found):
+            if f.content is not None and f.content[0] <= position < f.content[1]:
+                if f.speaker is subject.actor or (
+                    f.speaker.canonical is not None
+                    and f.speaker.canonical == subject.actor.canonical
+                ):
+                    return None
+                return f
+        return None
 
     def nested(self, position: int) -> bool:
         """Inside the content of a claim already found ("ذكرت مصادر أن كارتر أشار ...")."""
@@ -1248,9 +1402,14 @@ class _Finder:
                     return m.actor
                 return None
         for f in reversed(self.found):
-            if index - f.sentence <= _CONTINUATION_SENTENCES and self.agrees(form, f.speaker):
+            if index - f.sentence > _CONTINUATION_SENTENCES:
+                break
+            if self.agrees(form, f.speaker):
                 return f.speaker
-            break
+            if not self.nested(f.cue[0]):
+                break
+            # "ذكرت الوزارة أن لافروف حذر. وأضافت ...": one reported in another's words who
+            # does not agree gives way to the one reporting him
         return None
 
     def content_before(self, cue_start: int, sstart: int) -> tuple[int, int] | None:
