@@ -1109,6 +1109,18 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "وأشاد الكرملين بالمحادثات المثمرة التي أجراها لافروف مع كيري أمس.",
         [("talks", "RU-US", "occurred", "2016-10-03")],
     ),
+    (
+        "spoke-on-the-sidelines-is-a-meeting",  # no call word, but in person
+        "2017-11-22",
+        "وتحدث ترامب وبوتين بشكل غير رسمي الأسبوع الماضي على هامش قمة أبيك في فيتنام.",
+        [("meeting", "RU-US", "occurred", "2017-W46")],
+    ),
+    (
+        "spoke-about-on-the-sidelines-is-no-meeting",  # no partner: مع names a topic
+        "2017-11-22",
+        "وتحدث لافروف على هامش المؤتمر عن العلاقات مع واشنطن.",
+        [],
+    ),
 ]
 
 

@@ -263,7 +263,13 @@ def _mention(
         if kind != "call" and singular:
             kind = _light_verb_call(ctx, trigger, clause) or kind
     if info.needs_modifier and not modifiers:
-        return None
+        setting = _in_person(ctx, trigger.end, clause[1])
+        if setting is None or not (
+            _coordinated_subject(ctx, trigger, clause)
+            or ctx.has_word(ctx.rules.with_words, trigger.end, setting)
+        ):
+            return None
+        kind = "meeting"  # "تحدث ترامب وبوتين على هامش القمة"
     if (
         info.needs_with
         and kind != "call"
@@ -314,6 +320,15 @@ def _coordinated_subject(ctx: Context, trigger: RawTrigger, clause: tuple[int, i
     second = rest[0]
     countries = {p.actor.country for p in (first, second)}
     return None not in countries and len(countries) == 2
+
+
+def _in_person(ctx: Context, start: int, end: int) -> int | None:
+    """Where a phrase of ``in_person`` ("على هامش") stands between ``start`` and ``end``."""
+    tokens = ctx.tokens
+    for i in range(ctx.token_index(start), min(ctx.token_index(end), len(tokens))):
+        if ctx.rules.in_person.at(tokens, i) is not None:
+            return ctx.token_starts[i]
+    return None
 
 
 def _generic_talks(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:

@@ -102,6 +102,7 @@ class Rules:
     not_before: frozenset[str]
     not_after: PhraseMatcher
     setting_before: PhraseMatcher
+    in_person: PhraseMatcher  # "تحدث ... على هامش": a meeting without a call word
     boundaries: PhraseMatcher
     complementizers: PhraseMatcher
     attributions: PhraseMatcher
@@ -437,6 +438,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         not_before=_norm_set(_words(lexicon, "context", "not_before")),
         not_after=_matcher(_words(lexicon, "context", "not_after")),
         setting_before=_matcher(_words(lexicon, "context", "setting_before")),
+        in_person=_matcher(_words(lexicon, "call", "in_person", required=False)),
         place_before=_norm_set(_words(lexicon, "parties", "place_before")),
         side_before=_norm_set(_words(lexicon, "parties", "side_before", required=False)),
         side_prepositions=_norm_set(
