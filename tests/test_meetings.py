@@ -1121,6 +1121,32 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "وتحدث لافروف على هامش المؤتمر عن العلاقات مع واشنطن.",
         [],
     ),
+    (
+        "people-who-took-part-join-the-meeting",  # "شارك في الاجتماع X" after the meeting
+        "2019-06-29",
+        "التقى الرئيس الروسي بوتين نظيره الأمريكي ترامب في أوساكا أمس. وشارك في الاجتماع "
+        "الرئيس التركي أردوغان.",
+        [("meeting", "RU-TR-US", "occurred", "2019-06-28")],
+    ),
+    (
+        "relations-between-are-a-topic",  # the بين-phrase is the relations'
+        "2019-06-29",
+        "وجرى خلال الزيارة مناقشة تطبيع العلاقات بين واشنطن ودمشق.",
+        [],
+    ),
+    (
+        "a-possible-meeting-is-proposed",
+        "2025-05-14",
+        "ولمح ترامب إلى اجتماع محتمل بين الرئيسين الروسي والأوكراني في إسطنبول.",
+        [("meeting", "RU-UA", "proposed", None)],
+    ),
+    (
+        "a-visit-does-not-take-another-events-pair",  # "الرئيسين" is the other meeting's
+        "2025-05-14",
+        "كما سيزور ترامب الإمارات، إلا أنه لمح إلى احتمال حضور اجتماع بين الرئيسين الروسي "
+        "والأوكراني.",
+        [("meeting", "AE-US", "planned", None), ("meeting", "RU-UA", "proposed", None)],
+    ),
 ]
 
 

@@ -79,6 +79,7 @@ class Mention:
     # "البلدان": the pair named before are states; the word's span and text
     state_pair: tuple[int, int, str] | None = None
     earlier_event: bool = False  # "محادثات هاتفية سابقة": not the event just named
+    joins: bool = False  # "شارك في الاجتماع X": X joins the event named before
     demonstrative: bool = False  # "هذه المكالمة": the event named before
 
     @property
@@ -270,11 +271,7 @@ def _mention(
         ):
             return None
         kind = "meeting"  # "تحدث ترامب وبوتين على هامش القمة"
-    if (
-        info.needs_with
-        and kind != "call"
-        and not ctx.has_word(ctx.rules.with_words, trigger.end, clause[1])
-    ):
+    if info.needs_with and kind != "call" and not _partner_follows(ctx, trigger.end, clause[1]):
         plural = (
             info.form != "noun"
             and not info.suffixed
@@ -298,8 +295,21 @@ def _mention(
         modifiers=modifiers,
         claim=ctx.claim_for(*ctx.original(trigger.start, trigger.end)),
         earlier_event=_earlier_event(ctx, trigger, modifiers),
+        joins=definite and _joined(ctx, trigger),
         demonstrative=demonstrative and "ال" in trigger.prefix,
     )
+
+
+def _partner_follows(ctx: Context, start: int, end: int) -> bool:
+    """Whether a مع/بين-phrase in ``[start, end)`` may name the talks' partner: not one
+    right after a noun of relation ("تطبيع العلاقات بين واشنطن ودمشق")."""
+    rules = ctx.rules
+    while (found := ctx.find_word(rules.with_words, start, end)) is not None:
+        word, _attached = ctx.before(found[0])
+        if not ctx.stems(word) & rules.relation_nouns:
+            return True
+        start = found[1]
+    return False
 
 
 def _coordinated_subject(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:
@@ -329,6 +339,16 @@ def _in_person(ctx: Context, start: int, end: int) -> int | None:
         if ctx.rules.in_person.at(tokens, i) is not None:
             return ctx.token_starts[i]
     return None
+
+
+def _joined(ctx: Context, trigger: RawTrigger) -> bool:
+    """Whether a participation verb and في stand right before the trigger ("شارك في الاجتماع")."""
+    words = ctx.previous_words(trigger.start - len(trigger.prefix), 2)
+    return (
+        len(words) == 2
+        and bool(ctx.stems(words[-1]) & ctx.rules.location_intro)
+        and bool(ctx.stems(words[-2]) & ctx.rules.join_verbs)
+    )
 
 
 def _generic_talks(ctx: Context, trigger: RawTrigger, clause: tuple[int, int]) -> bool:
@@ -495,7 +515,7 @@ def _describe(
                 mention.parties.append(Party(speaker, start, end, "speaker"))
                 mention.keys.add(key)
     if len(mention.keys) < 2:
-        mention.pair_reference = ctx.has_word(ctx.rules.pair_words, *mention.clause)
+        mention.pair_reference = _own_pair_word(ctx, mention)
         states = ctx.find_word(ctx.rules.state_pair_words, *mention.clause)
         if mention.pair_reference and states is not None:
             ostart, oend = ctx.original(*states)
@@ -543,6 +563,21 @@ def _held_in_place(ctx: Context, mention: Mention) -> bool:
             return True
         if word in rules.city_words and i > 0 and ctx.stems(words[i - 1]) & rules.location_intro:
             return True
+    return False
+
+
+def _own_pair_word(ctx: Context, mention: Mention) -> bool:
+    """Whether a pair word ("الرئيسان") stands in the mention's clause with no other event's
+    word between: in "سيزور الإمارات ... لحضور اجتماع بين الرئيسين الروسي والأوكراني" the
+    pair is the other meeting's."""
+    span = (mention.trigger.start, mention.trigger.end)
+    others = mention.rivals + mention.same_kind_rivals
+    start, end = mention.clause
+    while (found := ctx.find_word(ctx.rules.pair_words, start, end)) is not None:
+        low, high = min(span[1], found[0]), max(span[0], found[1])
+        if not any(low <= o[0] and o[1] <= high for o in others):
+            return True
+        start = found[1]
     return False
 
 

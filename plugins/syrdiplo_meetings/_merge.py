@@ -284,6 +284,15 @@ def merge_mentions(
                 mention.keys = set()
                 host.add(mention)
                 continue
+        if mention.joins and groups:
+            host = _anaphor_host(groups, mention, anaphors, singular)
+            if host is not None:
+                # "كما شارك في الاجتماع ولي العهد السعودي": more people at the meeting
+                by_countries[host.countries].remove(host)
+                host.add(mention)
+                host.countries = host.countries | _countries(mention)
+                by_countries.setdefault(host.countries, []).append(host)
+                continue
         if mention.valid:
             candidates = by_countries.get(_countries(mention), [])
             agreeing = [g for g in reversed(candidates) if _agrees(g, mention)]

@@ -142,6 +142,8 @@ class Rules:
     sequence: frozenset[str]
     since: frozenset[str]
     relatives: frozenset[str]  # "الذي"، "التي"
+    join_verbs: frozenset[str]  # "شارك في الاجتماع X": X joins the meeting named before
+    relation_nouns: frozenset[str]  # "العلاقات بين": the بين-phrase is the relation's
     prepositions: frozenset[str]  # before a relative, it tells of another noun
     since_forms: frozenset[str]  # since words, with و or ف attached or not
     destination: frozenset[str]
@@ -475,6 +477,8 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         sequence=_norm_set(_words(lexicon, "clauses", "sequence", required=False)),
         since=since,
         relatives=_norm_set(_words(lexicon, "grammar", "relatives", required=False)),
+        join_verbs=_norm_set(_words(lexicon, "merge", "join_verbs", required=False)),
+        relation_nouns=_norm_set(_words(lexicon, "grammar", "relation_nouns", required=False)),
         prepositions=_norm_set(_words(lexicon, "grammar", "prepositions", required=False)),
         since_forms=since | {conj + word for conj in ("و", "ف") for word in since},
         destination=_norm_set(_words(lexicon, "grammar", "destination")),
