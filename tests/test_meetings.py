@@ -1147,6 +1147,16 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "والأوكراني.",
         [("meeting", "AE-US", "planned", None), ("meeting", "RU-UA", "proposed", None)],
     ),
+    (
+        "planned-talks-and-a-held-meeting-of-the-same-day-stay-apart",
+        "2016-08-26",
+        "وسيبحث لافروف وكيري اليوم في جنيف نتائج محادثات الخبراء. وأنهى الخبراء العسكريون الروس "
+        "والأمريكيون اليوم محادثاتهم في جنيف.",
+        [
+            ("talks", "RU-US", "planned", "2016-08-26"),
+            ("meeting", "RU-US", "occurred", "2016-08-26"),
+        ],
+    ),
 ]
 
 

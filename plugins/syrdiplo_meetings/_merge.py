@@ -410,7 +410,8 @@ def _fold_dated_talks(groups: list[Group]) -> list[Group]:
 
     "جدد الوزيران الاتصالات بينهما الجمعة" and "أجريا مكالمة هاتفية" report one
     encounter: dated talks join the one call or meeting between the same
-    countries whose date agrees.
+    countries whose date agrees, unless one was held and the other is only
+    planned ("سيبحثان اليوم" and "أنهوا اليوم محادثاتهم").
     """
     out = list(groups)
     for talks in groups:
@@ -423,6 +424,7 @@ def _fold_dated_talks(groups: list[Group]) -> list[Group]:
             if g.kind != "talks"
             and g.countries == talks.countries
             and _compatible_dates(g.date, date)
+            and all(_same_family(s, g.explicit_statuses) for s in talks.explicit_statuses)
         ]
         if len(hosts) == 1:
             hosts[0].add(*talks.mentions)
