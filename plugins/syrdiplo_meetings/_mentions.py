@@ -80,6 +80,7 @@ class Mention:
     state_pair: tuple[int, int, str] | None = None
     earlier_event: bool = False  # "محادثات هاتفية سابقة": not the event just named
     joins: bool = False  # "شارك في الاجتماع X": X joins the event named before
+    size: int | None = None  # "اجتماع رباعي": how many sides the event word says it has
     demonstrative: bool = False  # "هذه المكالمة": the event named before
 
     @property
@@ -296,6 +297,7 @@ def _mention(
         claim=ctx.claim_for(*ctx.original(trigger.start, trigger.end)),
         earlier_event=_earlier_event(ctx, trigger, modifiers),
         joins=definite and _joined(ctx, trigger),
+        size=_size(ctx, trigger),
         demonstrative=demonstrative and "ال" in trigger.prefix,
     )
 
@@ -341,13 +343,25 @@ def _in_person(ctx: Context, start: int, end: int) -> int | None:
     return None
 
 
+def _size(ctx: Context, trigger: RawTrigger) -> int | None:
+    """How many sides the word right after the trigger gives it ("اجتماع رباعي")."""
+    i = ctx.token_index(trigger.end)
+    if i >= len(ctx.tokens) or not ctx.tokens.spaced[i - 1]:
+        return None
+    return ctx.rules.sizes.get(ctx.tokens.words[i])
+
+
 def _joined(ctx: Context, trigger: RawTrigger) -> bool:
-    """Whether a participation verb and في stand right before the trigger ("شارك في الاجتماع")."""
+    """Whether a participation verb stands right before the trigger, or before في or إلى
+    before it ("شارك في الاجتماع"، "سينضم إلى اللقاء"، "وحضر اللقاء")."""
+    rules = ctx.rules
     words = ctx.previous_words(trigger.start - len(trigger.prefix), 2)
+    if words and ctx.stems(words[-1]) & rules.join_verbs:
+        return True
     return (
         len(words) == 2
-        and bool(ctx.stems(words[-1]) & ctx.rules.location_intro)
-        and bool(ctx.stems(words[-2]) & ctx.rules.join_verbs)
+        and bool(ctx.stems(words[-1]) & (rules.location_intro | rules.destination))
+        and bool(ctx.stems(words[-2]) & rules.join_verbs)
     )
 
 
@@ -922,6 +936,25 @@ def _facts(ctx: Context, party: Party) -> _Facts:
     return facts
 
 
+def _title_start(ctx: Context, party: Party) -> int:
+    """Where a name's title starts, when the title stands right before the name and is
+    the same person ("بنظام الرئيس بشار الأسد": the name is in the title's slot)."""
+    start = party.start
+    if party.actor.type is not syrdiplo.ActorType.PERSON:
+        return start
+    i = bisect.bisect_left(ctx.party_starts, start) - 1
+    while i >= 0:
+        before = ctx.parties[i]
+        same = (
+            before.actor.canonical is not None and before.actor.canonical == party.actor.canonical
+        )
+        if not same or ctx.text[before.end : start].strip():
+            break
+        start = before.start
+        i -= 1
+    return start
+
+
 @functools.lru_cache(maxsize=4096)
 def _media(name: str, stems: frozenset[str], media: tuple[str, ...]) -> bool:
     """Whether a name is a news outlet's ("وكالة سبوتنيك")."""
@@ -933,7 +966,7 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
     actor = party.actor
     name = ctx.text[party.start : party.end]
     stems = ctx.stems(name.split(" ")[0])
-    word, attached = ctx.before(party.start)
+    word, attached = ctx.before(_title_start(ctx, party))
     ignored = (
         (
             actor.type is syrdiplo.ActorType.ANONYMOUS
@@ -978,7 +1011,7 @@ def _find_facts(ctx: Context, party: Party) -> _Facts:
     return _Facts(
         ignored,
         bool(previous & rules.topic_before) or _topic_state(ctx, party, word, attached),
-        _previous_end(ctx, party.start) if attached.startswith("و") else None,
+        _previous_end(ctx, party.start) if attached.startswith("و") else _listed_after(ctx, party),
         placed,
         bool(previous & rules.destination) or attached.endswith("ل"),
         party,
@@ -1040,6 +1073,20 @@ def _placed_after(ctx: Context, lead: list[str]) -> bool:
         and lead[-1] in ctx.rules.side_prepositions
         and ctx.stems(lead[-2]) & ctx.rules.side_before
     )
+
+
+def _listed_after(ctx: Context, party: Party) -> int | None:
+    """Where the item before ends, when a comma alone lists the party after it
+    ("قضايا أبرزها سوريا، أوكرانيا"): a comma joins a list as و does."""
+    end = _title_start(ctx, party)
+    while end and ctx.text[end - 1] == " ":
+        end -= 1
+    if not end or ctx.text[end - 1] not in "،,":
+        return None
+    end -= 1
+    while end and ctx.text[end - 1] == " ":
+        end -= 1
+    return end if end and ctx.text[end - 1].isalpha() else None
 
 
 def _previous_end(ctx: Context, offset: int) -> int | None:
@@ -1116,6 +1163,8 @@ def _date(
         if timex[0] >= span[1] and _in_other_relative(ctx, span[1], timex[0]):
             continue
         candidates.append(timex)
+    if not candidates and content is None:
+        return _aside_date(ctx, mention, clause)
     if not candidates:
         return None
     report = _report_stretch(ctx, mention, clause)
@@ -1127,6 +1176,28 @@ def _date(
             t[0] < span[0],
         ),
     )
+
+
+_ASIDE = 2  # tokens between a clause's end and a date in the aside after it
+
+
+def _aside_date(
+    ctx: Context, mention: Mention, clause: tuple[int, int]
+) -> tuple[int, int, syrdiplo.Timex] | None:
+    """A date opening the comma aside right after the trigger's clause: "يعقد اجتماع
+    رباعي، عقب ظهر اليوم، في فيينا"."""
+    end = clause[1]
+    back = ctx.text[max(0, end - 8) : end].rstrip(" ")[-1:]
+    ahead = ctx.text[end : end + 8].lstrip(" ")[:1]
+    if back not in ("،", ",") and ahead not in ("،", ","):
+        return None
+    for timex in ctx.timexes_in(end, end + 40):
+        if ctx.token_distance((end, end), timex[:2]) > _ASIDE:
+            break
+        if ctx.triggers_in(end, timex[0]):
+            break
+        return timex
+    return None
 
 
 def _in_other_relative(ctx: Context, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ import attrs
 import syrdiplo
 
 from ._context import Party
-from ._mentions import Mention, timex_bounds
+from ._mentions import Mention, party_key, timex_bounds
 
 __all__ = ["Group", "merge_mentions"]
 
@@ -285,14 +285,19 @@ def merge_mentions(
                 host.add(mention)
                 continue
         if mention.joins and groups:
-            host = _anaphor_host(groups, mention, anaphors, singular)
-            if host is not None:
+            host = _anaphor_host(groups, mention, anaphors, singular, any_status=True)
+            if host is not None and _same_family(mention.status, {host.status}):
                 # "كما شارك في الاجتماع ولي العهد السعودي": more people at the meeting
                 by_countries[host.countries].remove(host)
                 host.add(mention)
                 host.countries = host.countries | _countries(mention)
                 by_countries.setdefault(host.countries, []).append(host)
                 continue
+            if host is not None:
+                # "بدأ كيري ولافروف محادثاتهما، وسينضم إلى اللقاء لاحقا وزيرا خارجية تركيا
+                # والسعودية": a larger meeting to come, of the first one's people and these
+                mention.parties = [*_parties_of(host), *mention.parties]
+                mention.keys = {c for c in (party_key(p.actor) for p in mention.parties) if c}
         if mention.valid:
             candidates = by_countries.get(_countries(mention), [])
             agreeing = [g for g in reversed(candidates) if _agrees(g, mention)]
@@ -312,6 +317,20 @@ def merge_mentions(
                 host.add(mention)
                 if host.kind == "talks" and mention.kind != "talks":
                     host.kind = mention.kind
+        elif mention.size is not None and not mention.parties:
+            # "ومن المنتظر أن يعقد اجتماع رباعي ... بمشاركة الوزراء الأربعة"
+            host = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if len(g.countries) == mention.size
+                    and _dates_agree(g, mention)
+                    and _compatible_status(g, mention)
+                ),
+                None,
+            )
+            if host is not None:
+                host.add(mention)
         elif mention.definite:
             host = _anaphor_host(groups, mention, anaphors, singular)
             if host is not None:
@@ -322,19 +341,37 @@ def merge_mentions(
     return [g for g in groups if not g.headings_only]
 
 
+def _parties_of(group: Group) -> list[Party]:
+    """The parties of a group's mentions, each actor once."""
+    seen: set[tuple[str | None, ...]] = set()
+    out = []
+    for mention in group.mentions:
+        for party in mention.parties:
+            identity = (party.actor.canonical, party.actor.name, party.actor.country)
+            if identity not in seen:
+                seen.add(identity)
+                out.append(party)
+    return out
+
+
 def _anaphor_host(
     groups: list[Group],
     mention: Mention,
     anaphors: dict[str, tuple[str, ...]],
     singular: frozenset[str],
+    *,
+    any_status: bool = False,
 ) -> Group | None:
-    """The latest event a definite mention without parties can refer to."""
+    """The latest event a definite mention without parties can refer to (whatever its
+    status, with ``any_status``)."""
     kinds = _anaphor_kinds(mention, anaphors, singular)
     return next(
         (
             g
             for g in reversed(groups)
-            if g.kind in kinds and _dates_agree(g, mention) and _compatible_status(g, mention)
+            if g.kind in kinds
+            and _dates_agree(g, mention)
+            and (any_status or _compatible_status(g, mention))
         ),
         None,
     )

@@ -143,6 +143,7 @@ class Rules:
     since: frozenset[str]
     relatives: frozenset[str]  # "الذي"، "التي"
     join_verbs: frozenset[str]  # "شارك في الاجتماع X": X joins the meeting named before
+    sizes: dict[str, int]  # "رباعي": an event of four sides
     relation_nouns: frozenset[str]  # "العلاقات بين": the بين-phrase is the relation's
     prepositions: frozenset[str]  # before a relative, it tells of another noun
     since_forms: frozenset[str]  # since words, with و or ف attached or not
@@ -293,6 +294,21 @@ def _status(lexicon: syrdiplo.Lexicon) -> tuple[PhraseMatcher, tuple[str, ...]]:
         status_of.setdefault(_norm(word), "negation")
     entries = {form: (status, form in near_forms) for form, status in status_of.items()}
     return PhraseMatcher(entries, NOUN_PREFIXES), order
+
+
+def _sizes(lexicon: syrdiplo.Lexicon) -> dict[str, int]:
+    """``[merge] sizes``, with the article, the feminine and the tanween alef added."""
+    table = lexicon.table("meetings", "merge").get("sizes", {})
+    out: dict[str, int] = {}
+    for word, size in table.items():
+        if not isinstance(size, int) or size < 2:
+            raise syrdiplo.DataFileError(
+                "meetings", f"{size!r} is not a number of sides", key=f"merge.sizes.{word}"
+            )
+        base = _norm(word)
+        for form in (base, base + "ه", base + "ا"):
+            out[form] = out["ال" + form] = size
+    return out
 
 
 def _places(lexicon: syrdiplo.Lexicon) -> PhraseMatcher:
@@ -478,6 +494,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         since=since,
         relatives=_norm_set(_words(lexicon, "grammar", "relatives", required=False)),
         join_verbs=_norm_set(_words(lexicon, "merge", "join_verbs", required=False)),
+        sizes=_sizes(lexicon),
         relation_nouns=_norm_set(_words(lexicon, "grammar", "relation_nouns", required=False)),
         prepositions=_norm_set(_words(lexicon, "grammar", "prepositions", required=False)),
         since_forms=since | {conj + word for conj in ("و", "ف") for word in since},
