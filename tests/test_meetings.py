@@ -1191,6 +1191,14 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
             ("meeting", "RU-SA-TR-US", "planned", "2015-10-23"),
         ],
     ),
+    (
+        "a-lead-naming-one-person-and-a-title-is-the-call-below",
+        "-",
+        "بحث المبعوث الأمريكي جيمس جيفري مع نائب وزير الخارجية الروسي آخر التطورات. وأوضحت "
+        "الخارجية الأمريكية أن جيفري بحث باتصال هاتفي مع نائب وزير الخارجية الروسي سيرغي "
+        "فيرشينين الملف السوري.",
+        [("call", "RU-US", "occurred", None)],
+    ),
 ]
 
 

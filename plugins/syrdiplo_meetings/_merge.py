@@ -378,7 +378,8 @@ def _anaphor_host(
 
 
 def _fold_named_talks(groups: list[Group]) -> list[Group]:
-    """Undated talks between the same two people as one call or meeting are that event.
+    """Undated talks between the same two people as one call or meeting are that event
+    (or one person and a title the date could not resolve).
 
     "وصف الكرملين المحادثات بين بوتين وترامب بأنها بناءة" after "أجرى ترمب وبوتين
     اتصالا هاتفيا": the talks join the call when it is the only event of those people.
@@ -386,8 +387,10 @@ def _fold_named_talks(groups: list[Group]) -> list[Group]:
     out = list(groups)
     for talks in groups:
         persons = talks.persons
-        if talks.kind != "talks" or talks.date is not None or len(persons) < 2:
+        if talks.kind != "talks" or talks.date is not None:
             continue
+        if len(persons) < 2 and not (persons and _untitled_person(talks)):
+            continue  # "بحث جيفري مع نائب وزير الخارجية الروسي" names one and a title
         hosts = [
             g
             for g in out
@@ -398,6 +401,15 @@ def _fold_named_talks(groups: list[Group]) -> list[Group]:
             hosts[0].sort()
             out.remove(talks)
     return out
+
+
+def _untitled_person(group: Group) -> bool:
+    """Whether a person named only by a title the date could not resolve takes part."""
+    return any(
+        p.actor.type is syrdiplo.ActorType.PERSON and not p.actor.canonical and p.actor.country
+        for m in group.mentions
+        for p in m.parties
+    )
 
 
 def _ongoing_state_talks(mention: Mention) -> bool:
