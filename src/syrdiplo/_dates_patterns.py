@@ -116,7 +116,7 @@ def _year_after(tag: str) -> str:
     """What may follow a month: a year, a year named relatively, or a direction."""
     return rf"""
         (?:
-            (?:_O_,_O_|_S_(?:\L<c_of>_S_)?)
+            (?:_O_[,\-–]_O_|_S_(?:\L<c_of>_S_)?)  # "يناير-2020" too
             (?:(?P<ycue{tag}>\L<cue_year>)_S_)?
             (?P<y{tag}>_Y_)
             (?:_O_(?P<era{tag}>\L<era_g>)_NL_)?
@@ -148,7 +148,7 @@ _CALENDAR = rf"""
         (?:(?P<rfrom>\L<c_between>|\L<c_from>)_S_)?
         {_day("1")}
         (?:{_RANGE_SEP}{_day("2")})?
-        (?:_S_\L<c_of>_S_|_O_)  # "28 من تموز", "28 تموز", "16تموز"
+        (?:_S_\L<c_of>_S_|_O_[-–]?_O_)  # "28 من تموز", "28 تموز", "16تموز", "08-يناير"
     )?
     (?:
         {_months("")}
