@@ -1265,6 +1265,9 @@ def test_an_anaphor_after_a_definite_noun_is_an_adjective(text: str, expected: l
             "وقال قائد القوات الجوية الأمريكية جيف هاريغيان إن الطائرات الروسية اقتربت.",
             "Jeffrey Harrigian",
         ),
+        ("وقال الجنرال أليكسوس غرينكيفيتش إن الطائرات الروسية اقتربت.", "Alexus Grynkewich"),
+        ("وقال المتحدث باسم البيت الأبيض شون سبيسر إن الرئيس سيتصل ببوتين.", "Sean Spicer"),
+        ("وقال المتحدث جون أوليوت إن واشنطن لن تنسحب.", "John Ullyot"),
     ],
 )
 def test_written_variants_of_names(text: str, canonical: str) -> None:
