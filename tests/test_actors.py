@@ -1273,3 +1273,15 @@ def test_an_anaphor_after_a_definite_noun_is_an_adjective(text: str, expected: l
 def test_written_variants_of_names(text: str, canonical: str) -> None:
     doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2019-05-01")
     assert canonical in [a.canonical for a in doc.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم مجلس الأمن القومي بالبيت الأبيض إن القوات باقية.",
+        "واجتمع مجلس الأمن القومي في البيت الأبيض لبحث الانسحاب.",
+    ],
+)
+def test_a_national_security_council_is_not_the_un_security_council(text: str) -> None:
+    doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2019-10-10")
+    assert all(a.country != "UN" for a in doc.actors), [(a.name, a.canonical) for a in doc.actors]

@@ -152,6 +152,11 @@ class Gazetteer:
             key(w): un for w in lexicon.words("roles", "international", "adjectives")
         }
         self.un_names = {key(w): un for w in lexicon.words("roles", "international", "names")}
+        #: words after which a name is another body's ("مجلس الأمن القومي" is no UN body)
+        self.not_followed_by = {
+            key(w)
+            for w in lexicon.words("roles", "international", "not_followed_by", required=False)
+        }
         for code, words in roles.get("extra_adjectives", {}).items():
             for word in _str_list(words, where, f"extra_adjectives.{code}"):
                 self.adjectives.setdefault(key(word), code)

@@ -139,6 +139,7 @@ def _lists(g: Gazetteer) -> dict[str, list[str]]:
         "con_titles": _with_fused(g.titles["construct"]),
         "counterparts": list(g.counterparts),
         "guards": list(g.institution_guards),
+        "longer": sorted(g.not_followed_by) or ["\uffff"],
         "anon_heads": list(g.anonymous_heads | g.anonymous_standalone),
         "anon_quals": list(g.anonymous_qualifiers),
         "names": _with_fused(g.surfaces),
@@ -169,7 +170,7 @@ def _sources() -> dict[str, str]:
         "dual": r"(?P<du_t>\L<dual>) (?P<du_a>\L<adj>)(?: و(?P<du_a2>\L<adj>))?",
         "spokesperson": rf"(?P<ri_t>\L<inst_titles>) (?:ل)?{q}?"
         r"(?:(?P<ri_it>\L<in_adj>) (?P<ri_ia>\L<cadj>)|(?P<ri_ict>\L<in_con>) (?P<ri_icn>\L<cname>)"
-        r"|(?P<ri_org>\L<org_names>)|(?P<ri_ana>\L<inst_ana>)|(?P<ri_bare>\L<in_adj>))",
+        r"|(?P<ri_org>\L<org_names>)(?! \L<longer>)|(?P<ri_ana>\L<inst_ana>)|(?P<ri_bare>\L<in_adj>))",
         "fixed": rf"(?P<rf_t>\L<fixed>)(?P<rf_m>{mods}){_host('rf')}?",
         "host_adjective": rf"(?P<rh_t>\L<host_adj>) (?P<rh_a>\L<adj>)(?P<rh_m>{mods}){_host('rh')}?",
         "host_construct": rf"(?P<rhc_t>\L<host_con>) (?P<rhc_n>\L<cname>)(?P<rhc_m>{mods}){_host('rhc')}?",

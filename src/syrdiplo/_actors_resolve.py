@@ -104,6 +104,10 @@ def timex_date(value: str | None, published: dt.date | None) -> dt.date | None:
         return None
 
 
+#: families whose match is dropped when followed by a word of ``not_followed_by``
+_LONGER_NAMED = ("name", "country")
+
+
 class _Resolver:
     def __init__(self, doc: Document, g: Gazetteer) -> None:
         self.doc = doc
@@ -144,10 +148,20 @@ class _Resolver:
                     Mention("side", match.start("sd_a2"), match.end(), match, part=1)
                 )
                 continue
+            if family in _LONGER_NAMED and self.longer_name(match.end()):
+                continue  # "مجلس الأمن القومي": another body than the UN's council
             mention = Mention(_KINDS.get(family, family), start, match.end(), match)
             if family == "name" and match["pre"]:
                 self.whole_word(mention)
             self.mentions.append(mention)
+
+    def longer_name(self, end: int) -> bool:
+        """Whether a word of ``not_followed_by`` follows ``end``, one space between."""
+        if self.text[end : end + 1] != " ":
+            return False
+        nxt = self.text.find(" ", end + 1)
+        word = self.text[end + 1 : nxt if nxt >= 0 else len(self.text)].rstrip(".,،:;")
+        return key(word) in self.g.not_followed_by
 
     def whole_word(self, m: Mention) -> None:
         """A name whose attached letters may be its own ("برايس"، "بوتين"): read whole first."""
