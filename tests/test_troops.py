@@ -221,6 +221,28 @@ def test_unknown_country_is_kept_on_request(pipeline: syrdiplo.Pipeline) -> None
     assert (event.country, event.count, event.approximate) == (None, 900, True)
 
 
+def test_a_figure_without_a_country_takes_the_articles_one_owner(
+    pipeline: syrdiplo.Pipeline,
+) -> None:
+    text = (
+        "قال البنتاغون إن لديه نحو 2000 جندي أمريكي في سوريا.\n"
+        "وتشير أرقام الجرد الرسمية إلى وجود 5262 جنديا في العراق و503 جنود في سوريا."
+    )
+    found = sorted((e.country, e.count) for e in troops(pipeline.run(text)))
+    assert found == [("US", 503), ("US", 2000), ("US", 5262)]
+    off = run_extractor(TroopsExtractor(article_owner=False), text, pipeline=pipeline)
+    assert sorted((e.country, e.count) for e in off) == [("US", 2000)]
+
+
+def test_no_owner_is_lent_when_the_article_has_two(pipeline: syrdiplo.Pipeline) -> None:
+    text = (
+        "ولدى روسيا نحو 4000 جندي في سوريا، بينما تنشر الولايات المتحدة 900 جندي.\n"
+        "وتشير الأرقام إلى وجود 2500 جندي في العراق."
+    )
+    found = sorted((e.country, e.count) for e in troops(pipeline.run(text)))
+    assert found == [("RU", 4000), ("US", 900)]
+
+
 # --------------------------------------------------------------------------- what the core stages give
 
 

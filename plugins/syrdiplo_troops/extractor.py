@@ -19,6 +19,10 @@ Choices made for precision:
   ranges (``بين 500 و600 جندي``) are not counts and give no event. Bounds
   that are stated (``أكثر من 2000``, ``أقل من 1000``) are counts with
   ``approximate=True`` and ``bound="lower"``/``"upper"``.
+* A figure with no country of its own, in an article whose other figures all
+  belong to one country, is that country's ("وجود 5262 جنديا في العراق و503
+  جنديا في سوريا" in a report on US troop numbers). ``TroopsExtractor(
+  article_owner=False)`` turns this off.
 * One event per ``(country, count)`` in an article: repeated mentions of the
   same figure (headline and body, or "sent 500 ... the 500 soldiers") are
   merged, keeping every mention's evidence spans. The first mention gives the
@@ -28,6 +32,8 @@ Choices made for precision:
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+import attrs
 
 import syrdiplo
 
@@ -42,18 +48,28 @@ class TroopsExtractor:
 
     :param emit_unknown_country: also report figures whose country is unknown
         (``country=None``); off by default, for precision.
+    :param article_owner: give a figure with no country the one country every other
+        figure of the article belongs to.
     """
 
     name = "troops"
 
-    def __init__(self, *, emit_unknown_country: bool = False) -> None:
+    def __init__(self, *, emit_unknown_country: bool = False, article_owner: bool = True) -> None:
         self.emit_unknown_country = emit_unknown_country
+        self.article_owner = article_owner
 
     def extract(self, doc: syrdiplo.Document) -> Iterator[syrdiplo.TroopCount]:
         lex = troop_lexicon(doc.lexicon)
         merged: dict[tuple[str | None, int], tuple[Occurrence, list[syrdiplo.Span]]] = {}
         kept: dict[tuple[str | None, int], set[syrdiplo.Span]] = {}  # the evidence, for lookups
-        for occurrence in read_document(doc, lex):
+        occurrences = list(read_document(doc, lex))
+        owners = {o.country for o in occurrences if o.country is not None}
+        if self.article_owner and len(owners) == 1:
+            (owner,) = owners
+            occurrences = [
+                o if o.country is not None else attrs.evolve(o, country=owner) for o in occurrences
+            ]
+        for occurrence in occurrences:
             if occurrence.country is None and not self.emit_unknown_country:
                 continue
             spans = _spans(doc, occurrence)
