@@ -943,3 +943,191 @@ def test_ranked_unknown_name_in_an_aside_after_a_verb_is_that_person():
 def test_relayed_title_without_a_named_aside_is_the_holder(aside):
     text = f"نقلت وكالة تاس عن المتحدث باسم وزارة الدفاع الروسية{aside} قوله إن الهدنة صامدة."
     assert speakers(claims_of(text, "2017-05-01")) == ["Igor Konashenkov"]
+
+
+# --------------------------------------------------------------------------- a subject set off before its verb
+#
+# A named subject written before a past-tense verb may be set off by a comma ("أن
+# سوليفان، صرح") and closes a title with no nationality word ("مستشار الأمن القومي"); the
+# pluperfect "كان X قد قال" is read the same. Names only mentioned before a comma (an
+# object, someone inside a relative clause) stay what they were.
+
+# (text, published, [(cue, speaker canonical)])
+SUBJECT_SET_OFF = [
+    # a title ending in a definite noun, then the name: with a comma or without
+    (
+        "ويشار إلى أن مستشار الأمن القومي جيك سوليفان، صرح أمس بأن واشنطن لن تسحب قواتها.",
+        "2021-06-01",
+        [("صرح", "Jake Sullivan")],
+    ),
+    (
+        "ويشار إلى أن مستشار الأمن القومي جيك سوليفان صرح أمس بأن واشنطن لن تسحب قواتها.",
+        "2021-06-01",
+        [("صرح", "Jake Sullivan")],
+    ),
+    # at the head of the sentence
+    (
+        "مستشار الأمن القومي جيك سوليفان، حذر من أن الهدنة هشة.",
+        "2021-06-01",
+        [("حذر", "Jake Sullivan")],
+    ),
+    ("لافروف، أكد في مؤتمر صحفي أن الحوار مستمر.", "2019-05-01", [("أكد", "Sergei Lavrov")]),
+    # the pluperfect, with a title the gazetteer does not know, a comma or both
+    (
+        "وكان منسق الاتصالات الاستراتيجية جون كيربي قد حذر من أن الهدنة هشة.",
+        "2022-05-01",
+        [("حذر", "John Kirby")],
+    ),
+    (
+        "وكان مستشار الأمن القومي، جيك سوليفان، قد أكد أن واشنطن لن تنسحب.",
+        "2021-06-01",
+        [("أكد", "Jake Sullivan")],
+    ),
+    (
+        "وكان وزير الخارجية الروسي سيرغي لافروف، قد أكد أن الحوار مستمر.",
+        "2019-05-01",
+        [("أكد", "Sergei Lavrov")],
+    ),
+    # after other words that open a subject
+    (
+        "إلا أن وزير الخارجية الروسي سيرغي لافروف، شدد على أن الحوار مستمر.",
+        "2019-05-01",
+        [("شدد", "Sergei Lavrov")],
+    ),
+    (
+        "كما أن زاخاروفا، نفت وجود أي اتصالات مع واشنطن.",
+        "2019-05-01",
+        [("نفت", "Maria Zakharova")],
+    ),
+    # a topic at the head of the sentence: the subject written after the verb speaks
+    (
+        "موسكو، قال نائب وزير الخارجية سيرغي ريابكوف إن الحوار مستمر.",
+        "2019-05-01",
+        [("قال", "Sergei Ryabkov")],
+    ),
+    # an object before a comma: the sentence's subject continues, not the counterpart
+    (
+        "التقى لافروف نظيره الأمريكي، وقال إن الحوار مستمر.",
+        "2019-05-01",
+        [("قال", "Sergei Lavrov")],
+    ),
+    # a state inside someone's clause is his account of it, comma or not
+    ("وأكد لافروف أن روسيا، حذرت من التصعيد.", "2019-05-01", [("أكد", "Sergei Lavrov")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SUBJECT_SET_OFF)
+def test_a_subject_set_off_before_its_verb(text, published, expected):
+    claims = claims_of(text, published)
+    assert [(c.cue.text, c.speaker.canonical) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        # the object of the verb before the comma
+        ("وبعد أن استقبل بوتين لافروف، قال إن الحوار مستمر.", "Sergei Lavrov"),
+        # a title holding a verb: the name is its object ("التقى ... لافروف")
+        (
+            "وذكرت الخارجية الأمريكية أن الوزير التقى نظيره الروسي سيرغي لافروف، قال إن الحوار مستمر.",
+            "Sergei Lavrov",
+        ),
+        # a name inside a relative clause on the subject
+        (
+            "وذكرت وكالة رويترز أن وزير الدفاع الذي التقى أوستن، قال إن الطائرات اقتربت.",
+            "Lloyd Austin",
+        ),
+    ],
+)
+def test_a_name_set_off_by_a_comma_that_is_not_the_subject(text, not_speaker):
+    assert not_speaker not in speakers(claims_of(text, "2021-06-01"))
+
+
+def test_a_comma_alone_before_a_present_tense_verb_is_no_subject_gap():
+    assert claims_of("كما أن زاخاروفا، تقول إن الاتصالات مستمرة.", "2019-05-01") == ()
+    assert speakers(claims_of("كما أن زاخاروفا تقول إن الاتصالات مستمرة.", "2019-05-01")) == [
+        "Maria Zakharova"
+    ]
+
+
+def test_an_unknown_person_before_a_pluperfect_verb_speaks_and_is_named_again():
+    text = (
+        "قال لافروف إن الحوار مستمر. وكان إيغور فلادينوف قد حذر من أن الهدنة هشة. "
+        "وأضاف فلادينوف أن الاتصالات مستمرة."
+    )
+    claims = claims_of(text, "2019-05-01")
+    assert [(c.cue.text, c.speaker.canonical, c.speaker.name) for c in claims] == [
+        ("قال", "Sergei Lavrov", "لافروف"),
+        ("حذر", None, "إيغور فلادينوف"),
+        ("أضاف", None, "فلادينوف"),
+    ]
+    assert claims[1].speaker.type is ActorType.PERSON
+
+
+# --------------------------------------------------------------------------- a relative clause on a statement
+
+# (text, published, [(cue, speaker canonical)])
+STATEMENT_RELATIVE = [
+    # the author right after the statement noun; a title and a name in an aside, a date
+    (
+        "وجاءت الخطوة بعد كلمة بوتين التي أكد فيها أن موسكو لن تتخلى عن حلفائها.",
+        "2019-05-01",
+        [("أكد", "Vladimir Putin")],
+    ),
+    (
+        "وجاءت الخطوة بعد كلمة الرئيس الروسي، فلاديمير بوتين، أمس، التي أكد فيها أن موسكو لن تتخلى عن حلفائها.",
+        "2019-05-01",
+        [("أكد", "Vladimir Putin")],
+    ),
+    (
+        "وأثارت تصريحات زاخاروفا التي قالت فيها إن واشنطن تدعم الإرهاب ردود فعل واسعة.",
+        "2019-05-01",
+        [("قالت", "Maria Zakharova")],
+    ),
+    # an institution; the name after "in which" is the verb's object
+    (
+        "ورد البنتاغون على بيان الخارجية الروسية الذي اتهمت فيه واشنطن بخرق الاتفاق.",
+        "2019-05-01",
+        [("اتهمت", "Ministry of Foreign Affairs of Russia")],
+    ),
+    # no statement noun, or none with an author right after it: the relative verb is nobody's
+    ("في الاجتماع الذي قال فيه مسؤولون إن الحوار مستمر، لم يحضر لافروف.", "2019-05-01", []),
+    ("وفي المؤتمر الذي قال فيه لافروف إن الحوار مستمر، حضر صحفيون.", "2019-05-01", []),
+    ("وأشار إلى رسالة ترامب إلى بوتين التي قال فيها إن الحوار ضروري.", "2019-05-01", []),
+    # the relative word points to the statement, said of it by someone else
+    ("وجاء ذلك في بيان الخارجية الروسية الذي رحبت به واشنطن.", "2019-05-01", []),
+    ("وأثارت تصريحات زاخاروفا التي رد عليها المتحدث باسم البنتاغون جدلا.", "2019-05-01", []),
+    # the verb does not agree with the author
+    ("وأثارت تصريحات زاخاروفا التي قال فيها إن واشنطن تدعم الإرهاب ردود فعل.", "2019-05-01", []),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), STATEMENT_RELATIVE)
+def test_a_verb_in_a_relative_clause_on_a_statement_has_its_author_for_subject(
+    text, published, expected
+):
+    claims = claims_of(text, published)
+    assert [(c.cue.text, c.speaker.canonical) for c in claims] == expected
+
+
+def test_a_relative_clause_on_a_statement_has_what_follows_in_it_as_content():
+    text = "وأثارت كلمة الرئيس الروسي، فلاديمير بوتين، التي قال فيها إن الحوار مع واشنطن مفيد."
+    (claim,) = claims_of(text, "2018-07-01")
+    assert claim.speaker.canonical == "Vladimir Putin"
+    assert claim.cue.text == "قال"
+    assert claim.content is not None
+    assert claim.content.text == "إن الحوار مع واشنطن مفيد"
+
+
+def test_the_relative_words_of_a_statement_are_read_from_the_lexicon():
+    text = "وجاء ذلك في بيان الخارجية الروسية الذي أكدت عبره أن موسكو لن تتراجع."
+    doc = make_document(text, "2019-05-01")
+    assert doc.claims == ()
+    words = {"relative": {"words": ["عبره"]}}
+    lexicon = doc.lexicon.extended("cues", words, origin="test")
+    assert find_claims(attrs.evolve(doc, lexicon=lexicon)) == ()
+    words["relative"]["in_statement"] = ["عبره"]
+    lexicon = doc.lexicon.extended("cues", words, origin="test")
+    assert speakers(find_claims(attrs.evolve(doc, lexicon=lexicon))) == [
+        "Ministry of Foreign Affairs of Russia"
+    ]

@@ -55,6 +55,9 @@ def test_every_check_has_a_unique_name() -> None:
         ("ويعتبر من أبرز الدبلوماسيين الروس، وقال لافروف إن الحوار مستمر.", "يعتبر", "impersonal"),
         ("ويتوقع أن يلتقي لافروف نظيره الأمريكي في جنيف الأسبوع المقبل.", "يتوقع", "impersonal"),
         ("وفي اتصال هاتفي أكد فيه لافروف ضرورة التهدئة، جرى بحث الوضع.", "أكد", "relative"),
+        # a relative clause on a statement noun with no author, or pointing to the statement
+        ("وفي المؤتمر الذي قال فيه مسؤولون إن الحوار مستمر، حضر صحفيون.", "قال", "relative"),
+        ("وجاء ذلك في بيان الخارجية الروسية الذي رحبت به واشنطن.", "رحبت", "relative"),
         ("قدم شهود عيان نحو مئتي إفادة عن القصف للجنة التحقيق.", "أفاد", "noun_in_taa"),
         ("وفي تصريحات نقلتها وكالة تاس، قال لافروف إن الحوار مستمر.", "نقلت", "on_statement"),
         ("أكد لافروف أنه أبلغ بومبيو بموقف موسكو من الهدنة.", "أبلغ", "pronoun_subject"),
@@ -74,6 +77,8 @@ def test_a_check_names_why_a_verb_reports_nothing(
     [
         ("قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مع واشنطن مستمر.", "Sergei Lavrov"),
         ("ونقلت وكالة تاس عن لافروف قوله إن الحوار مستمر.", "Sergei Lavrov"),
+        # "in which" on a statement noun with its author: the author's (``relative`` passes)
+        ("وأثارت تصريحات لافروف التي قال فيها إن الحوار مستمر جدلا.", "Sergei Lavrov"),
     ],
 )
 def test_a_reporting_verb_passes_every_check(pipeline: Pipeline, text: str, speaker: str) -> None:

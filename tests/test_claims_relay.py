@@ -200,3 +200,77 @@ def test_no_claim_of_its_own_inside_a_clause(text):
 def test_a_quoted_verb_not_agreeing_with_the_name_before_it_is_nobodys():
     text = 'ذكرت الخارجية الروسية أن زاخاروفا "حذر" من التصعيد.'
     assert who(claims_of(text)) == [("Ministry of Foreign Affairs of Russia", [])]
+
+
+# --------------------------------------------------------------------------- a title and a name in an aside, inside a clause
+
+# (text, [(speaker, source chain)])
+RELAYED_TITLED = [
+    # a title the gazetteer resolves, the name in an aside, a comma before the verb
+    (
+        "وذكرت وكالة تاس أن نائب وزير الخارجية الروسي، سيرغي ريابكوف، قال إن الحوار مستمر.",
+        [("TASS", []), ("Sergei Ryabkov", ["TASS"])],
+    ),
+    # a title the gazetteer does not know, ending in an institution
+    (
+        "وأفادت وكالة تاس بأن رئيس لجنة الدفاع في مجلس الدوما، أندريه كارتابولوف، حذر من التصعيد.",
+        [("TASS", []), ("Andrei Kartapolov", ["TASS"])],
+    ),
+    # a title holding another the gazetteer reads as the name's holder
+    (
+        "ونقلت وكالة نوفوستي أن مساعد وزير الخارجية، سيرغي ريابكوف، أكد أن الحوار مستمر.",
+        [("RIA Novosti", []), ("Sergei Ryabkov", ["RIA Novosti"])],
+    ),
+    # a title ending in a definite noun, no comma
+    (
+        "وأعلنت الخارجية الأمريكية أن مستشار الأمن القومي جيك سوليفان أبلغ نظيره الروسي بأن واشنطن لن تنسحب.",
+        [
+            ("Ministry of Foreign Affairs of United States", []),
+            ("Jake Sullivan", ["Ministry of Foreign Affairs of United States"]),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELAYED_TITLED)
+def test_a_titled_person_reported_inside_a_clause_speaks_relayed_by_the_reporter(text, expected):
+    assert who(claims_of(text)) == expected
+
+
+def test_an_unknown_person_in_an_aside_inside_a_clause_speaks_relayed_by_the_reporter():
+    text = (
+        "وذكرت وكالة إنترفاكس أن مدير المركز الروسي للمصالحة، أوليغ فلانوف، كشف أن "
+        "طائرة أمريكية اقتربت من مقاتلة روسية. وأشار فلانوف إلى أن الطيار تصرف بمهنية."
+    )
+    claims = claims_of(text, "2019-11-01")
+    assert [(c.speaker.canonical, c.speaker.name, c.cue.text) for c in claims][1:] == [
+        (None, "أوليغ فلانوف", "كشف"),
+        (None, "فلانوف", "أشار"),
+    ]
+    assert claims[0].speaker.canonical == "Interfax"
+    assert [a.canonical for a in claims[1].source_chain] == ["Interfax"]
+    assert claims[1].content is not None
+    assert claims[1].content.text.startswith("أن طائرة أمريكية")
+
+
+def test_a_ranked_unknown_person_in_an_aside_inside_a_clause_speaks():
+    text = (
+        "وذكرت وكالة رويترز أن قائد القوات الجوية، الجنرال مايكل ستيرنفيلد، أكد أن الطائرات اقتربت."
+    )
+    reporter, claim = claims_of(text, "2021-07-28")
+    assert reporter.speaker.canonical == "Reuters"
+    assert (claim.speaker.canonical, claim.speaker.name) == (None, "مايكل ستيرنفيلد")
+    assert [a.canonical for a in claim.source_chain] == ["Reuters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no word of a title before the aside: a description, not a title
+        "وذكرت وكالة تاس أن المسؤول عن ملف التنسيق، إيغور فلادينوف، أكد أن الطائرات اقتربت.",
+        # the aside is a relative clause on the title, not a name
+        "وذكرت وكالة تاس أن مدير المركز، الذي زار دمشق أمس، أكد أن الطائرات اقتربت.",
+    ],
+)
+def test_an_aside_that_is_no_title_and_name_leaves_the_reporter(text):
+    assert who(claims_of(text)) == [("TASS", []), ("TASS", [])]

@@ -103,7 +103,8 @@ class Cues:
     finder: CueFinder
     #: "أما روسيا، فقد أكدت": the gap between a topic and its verb
     topic_gap: regex.Pattern[str]
-    #: "وكان شويغو قد كشف": the gap between a subject written first and its verb
+    #: "وكان شويغو قد كشف"، "أن سوليفان، صرح": the gap between a subject written first and
+    #: its verb; the group ``comma`` is a comma, ``particle`` the particle
     svo_gap: regex.Pattern[str]
     #: "نقلت وكالة ... عن زاخاروفا": up to two words, then the preposition of the source
     about: regex.Pattern[str]
@@ -134,6 +135,13 @@ class Cues:
     #: first words of titles ("نائب"، "رئيس"، "مديرة"): a name after a title opened by
     #: one of them closes it even with no content opener ("واعتبرت نائبة مدير ... فلانة هذا ...")
     title_heads: frozenset[str] = frozenset()
+    #: how a definite noun opens ("ال"، "لل"): one may end a title before its name and verb
+    definite: tuple[str, ...] = ()
+    #: relative pronouns ("الذي"، "التي"): they may open a relative clause on a statement
+    relative_pronouns: frozenset[str] = frozenset()
+    #: the relative words meaning "in it" ("فيها"): a verb before one, in a relative clause
+    #: on a statement noun, has the statement's author for subject
+    in_statement: frozenset[str] = frozenset()
     #: the words :meth:`scan` looks for: ``first_words`` and ``opener_words``
     scan_words: frozenset[str] = attrs.field(init=False)
 
@@ -288,12 +296,15 @@ def _build(lexicon: Lexicon) -> Cues:
         not_given=frozenset(_words(lexicon, "unknown_people", "not_given")),
         maqsura=frozenset(maqsura),
         title_heads=frozenset(_words(lexicon, "title_heads", "words")),
+        definite=tuple(w for w in _words(lexicon, "title_heads", "definite") if w != _NEVER),
+        relative_pronouns=frozenset(_words(lexicon, "relative", "pronouns")),
+        in_statement=frozenset(_words(lexicon, "relative", "in_statement")),
         topic_gap=compile_pattern(
             r"\s*[،,]?\s*(?:\L<w>)\s+", w=_words(lexicon, "particles", "topic_verb")
         ),
         svo_gap=compile_pattern(
             # an opening mark too: "أن لافروف “حذر” بومبيو" quotes the verb after its subject
-            r"[\s)”\"»“«]*(?:(?:[،,]\s*)?(?:\L<w>)\s+)?",
+            r"[\s)”\"»“«]*(?P<comma>[،,]\s*)?(?:(?P<particle>\L<w>)\s+)?",
             w=_words(lexicon, "particles", "subject_verb"),
         ),
         about=compile_pattern(r"[\s”\"»]*(?:\S+\s+){0,2}?(?:\L<w>)\s*[“\"«]?\s*", w=about),

@@ -6,15 +6,19 @@ Sentence by sentence (boilerplate skipped), in this order:
    give outlets for the sentence's claims and, sometimes, a speaker;
 2. statement nouns followed by their author ("تصريحات شويغو"، "إعلان أحد كبار
    المسؤولين ... أن") make a claim when content follows, and offer a speaker to
-   a later verb of the sentence ("... ريابكوف، في تموز الماضي، حين أكد أن");
+   a later verb of the sentence ("... ريابكوف، في تموز الماضي، حين أكد أن"); a
+   verb in a relative clause "in which" on such a noun has the author for subject
+   ("كلمة بوتين، التي أكد فيها أن");
 3. reporting verbs find their speaker after them ("قال لافروف")، before them
-   ("ماكنولتي قالت"، "وكان شويغو كشف")، in a source clause of the sentence, or
-   else continue the previous speaker ("وأضاف"، "..., مضيفا") when nothing in
-   the words after the verb could be a subject of its own; a marker naming who
-   spoke right after the verb and its subject ("أعلنته واشنطن على لسان المتحدث
-   باسم البنتاغون ...") gives the speaker, the subject becoming a source; and a
-   person named right before a past-tense verb in someone's إن/أن clause ("ذكرت
-   الخارجية أن لافروف حذر") speaks, relayed by them (a state there does not);
+   ("ماكنولتي قالت"، "وكان شويغو كشف"، "أن مستشار الأمن القومي جيك سوليفان،
+   صرح"، "أن مدير المركز ...، أوليغ فلانوف، كشف")، in a source clause of
+   the sentence, or else continue the previous speaker ("وأضاف"، "..., مضيفا")
+   when nothing in the words after the verb could be a subject of its own; a
+   marker naming who spoke right after the verb and its subject ("أعلنته واشنطن
+   على لسان المتحدث باسم البنتاغون ...") gives the speaker, the subject becoming
+   a source; and a person named right before a past-tense verb in someone's
+   إن/أن clause ("ذكرت الخارجية أن لافروف حذر"، "ذكرت الوكالة أن مدير
+   المركز ...، فلان، كشف") speaks, relayed by them (a state there does not);
 4. a headline "لافروف: ..." is a claim of the person before the colon;
 5. a source-chain marker with a speaker and no verb ("وحسب تونير، فإن ...").
 
@@ -145,6 +149,8 @@ class _Finder:
         self.mention_reach = list(accumulate((m.nend for m in self.mentions), max))
         self.index_of = _first_equal(self.mentions)
         self.np_ends: dict[int, int] = {}
+        #: where a subject's noun phrase opens when not at the mention (:meth:`np_start`)
+        self.np_starts: dict[int, tuple[_Mention, int]] = {}
         self.sentences = [(to_norm(s.start), to_norm(s.end), s) for s in doc.sentences]
         self.timexes = [(to_norm(t.start), to_norm(t.end), t) for t in doc.timexes]
         self.timex_starts = [t[0] for t in self.timexes]
@@ -256,6 +262,8 @@ class _Finder:
 
     def np_end(self, m: _Mention) -> int:
         """The end of the speaker's noun phrase, apposed names and brackets included."""
+        if id(m) not in self.index_of:
+            return m.nend  # a person the gazetteer does not know (:meth:`stranger_at`)
         known = self.np_ends.get(id(m))
         if known is None:
             known = self.np_ends[id(m)] = self._np_end(m)
@@ -457,30 +465,54 @@ class _Finder:
         ``m``: opened by a title word, ending in a state or an institution, naming no one
         else and holding no cue: "نائبة مدير دائرة الإعلام بوزارة الخارجية الروسية ماريا
         زاخاروفا"، "رئيس لجنة الدفاع في مجلس الاتحاد الروسي فيكتور أوزيروف"."""
-        words = self.text[start : m.nstart].split()
+        return self.full_name(m) and self.title_ends_at(start, m.nstart)
+
+    def full_name(self, m: _Mention) -> bool:
+        """Written as a full name, not a surname alone."""
+        return any(s.how == "name" for s in self.g.surfaces.get(key(m.actor.name), ()))
+
+    def title_ends_at(self, start: int, end: int, *, before_verb: bool = False) -> bool:
+        """``[start, end)`` is a title the gazetteer does not know, before a name at ``end``
+        (:meth:`title_closes`). With ``before_verb`` (the name is a subject written before
+        its verb) the title may also close with a comma (the name in an aside), end in a
+        definite noun ("مستشار الأمن القومي") and end in a title the gazetteer reads as a
+        person, and no relative pronoun stands in it."""
+        stop = end
+        if before_verb:
+            written = self.text[start:end].rstrip()
+            if written.endswith(("،", ",")):
+                stop = start + len(written) - 1  # "مدير المركز ...، أوليغ فلانوف"
+        words = self.text[start:stop].split()
         if not words or len(words) > _TITLE_WORDS:
             return False
         first = key(words[0])
         if first not in self.c.title_heads and first[1:] not in self.c.title_heads:
             return False
-        if not any(s.how == "name" for s in self.g.surfaces.get(key(m.actor.name), ())):
-            return False  # a full name, not a surname alone
-        if any(key(w.strip("،,")) in self.c.not_in_title or key(w) in self.c.nouns for w in words):
-            return False
-        if self.cues_in(start, m.nstart):
+        for w in words:
+            k = key(w.strip("،,"))
+            if k in self.c.not_in_title or key(w) in self.c.nouns:
+                return False
+            if before_verb and k in self.c.relative_pronouns:
+                return False  # "أن الوزير الذي التقى لافروف": a relative clause, no title
+        if self.cues_in(start, stop):
             return False
         last = None
-        for other in self.mentions_between(start, m.nstart):
-            if other.nend > m.nstart or other.actor.type is ActorType.PERSON:
+        for other in self.mentions_between(start, stop):
+            if other.nend > stop:
                 return False
+            if other.actor.type is ActorType.PERSON and (
+                not before_verb
+                or key(other.actor.name) in self.g.surfaces
+                or not punct_gap(self.text[other.nend : end])
+            ):
+                return False  # someone else is named, unless a title right before the name
             last = other
-        if (
-            last is not None
-            and last.nend < m.nstart
-            and not self.text[last.nend : m.nstart].strip()
-        ):
-            return last.actor.type in (ActorType.ORGANIZATION, ActorType.STATE)
-        return key(words[-1]) in self.g.adjectives
+        if last is not None and last.nend < end and not self.text[last.nend : stop].strip():
+            return last.actor.type in (ActorType.ORGANIZATION, ActorType.STATE) or (
+                before_verb and last.actor.type is ActorType.PERSON
+            )
+        final = key(words[-1])
+        return final in self.g.adjectives or (before_verb and final.startswith(self.c.definite))
 
     # ------------------------------------------------------------------ unknown people
 
@@ -735,9 +767,21 @@ class _Finder:
         return found
 
     def before(
-        self, cue_start: int, sentence_start: int, form: VerbForm, *, suffixed: bool = False
+        self, cue: regex.Match[str], sentence_start: int, send: int, form: VerbForm
     ) -> _Mention | None:
-        """A subject written before its verb: "ماكنولتي قالت"، "أن كارتر أشار"، "وكان شويغو كشف"."""
+        """A subject written before its verb: "ماكنولتي قالت"، "أن كارتر أشار"، "وكان شويغو كشف"،
+        "أن مستشار الأمن القومي جيك سوليفان، صرح"، "أن مدير المركز ...، أوليغ فلانوف، كشف".
+
+        A comma alone between the subject and the verb is read before a past-tense verb
+        only (:meth:`svo_gap`); at the head of a sentence, only when nothing after the verb
+        may be a subject of its own ("روسيا، قالت المتحدثة باسم الخارجية الأمريكية إن" is
+        a topic). Where the subject's noun phrase opens (its title) is kept for
+        :meth:`np_start`.
+        """
+        cue_start, suffixed = cue.start(), bool(cue["suffix"])
+        stranger = self.stranger_before(cue_start, sentence_start, form)
+        if stranger is not None:
+            return stranger
         candidates = [
             m for m in self.mentions_between(sentence_start, cue_start) if m.nend <= cue_start
         ]
@@ -770,14 +814,16 @@ class _Finder:
             ):
                 return head
             return None
-        if not self.c.svo_gap.fullmatch(self.text[last.nend : cue_start]):
+        gap = self.svo_gap(last.nend, cue_start, form)
+        if gap is None:
             # "جون ماكين، رئيس لجنة القوات المسلحة، قال": a title apposed to the name
             appositive = _APPOSITION.match(self.text, last.nend, cue_start)
             if appositive is None or not self.apposition(
                 last.nend, appositive.end(), deputy=deputy
             ):
                 return None
-            if not self.c.svo_gap.fullmatch(self.text[appositive.end() : cue_start]):
+            gap = self.svo_gap(appositive.end(), cue_start, form)
+            if gap is None:
                 return None
         head = self.head(last)
         if (
@@ -789,28 +835,111 @@ class _Finder:
         lead_start = head.nstart - len(self.prefix(head))
         before = self.text[sentence_start:lead_start]
         if LEAD.fullmatch(before):
+            if gap["comma"] and not gap["particle"] and not self.no_subject_after(cue.end(), send):
+                return None  # "روسيا، قالت المتحدثة ...": a topic, the subject follows
             return head
         bare = before.rstrip('"“«')  # "إن “لافروف حذر”": the subject quoted with its verb
         words = bare.split()
         if not words or not bare[-1].isspace():
             return None
-        if self.titled_before(sentence_start, lead_start, head):
-            return head  # "وكان رئيس لجنة الدفاع ... فيكتور أوزيروف قد أكد"
-        previous = key(words[-1].strip('،,"“”«»'))
-        two = key(" ".join(words[-2:])) if len(words) > 1 else previous
-        if (
-            previous in self.c.subject_first
-            or two in self.c.subject_first
-            or previous.lstrip("و") in self.c.subject_first
-        ):
+        title_start = self.titled_before(sentence_start, lead_start, head)
+        if title_start is None and head is not last:
+            # "أن مساعد وزير الخارجية، سيرغي ريابكوف، أكد": a title the gazetteer reads as
+            # the name's holder, inside the one written before it
+            title_start = self.titled_before(
+                sentence_start, last.nstart - len(self.prefix(last)), last
+            )
+        if title_start is not None:
+            # "وكان رئيس لجنة الدفاع ... فيكتور أوزيروف قد أكد"
+            self.np_starts[id(head)] = (head, title_start)
+            return head
+        if self.after_subject_first(words):
             return head
         return None
 
+    def after_subject_first(self, words: list[str]) -> bool:
+        """The last of ``words`` (or the last two) may stand before a subject written before
+        its verb ("أن"، "وكان"، "إلا أن")."""
+        previous = key(words[-1].strip('،,"“”«»'))
+        two = key(" ".join(words[-2:])) if len(words) > 1 else previous
+        return (
+            previous in self.c.subject_first
+            or two in self.c.subject_first
+            or previous.lstrip("و") in self.c.subject_first
+        )
+
+    def svo_gap(self, start: int, cue_start: int, form: VerbForm) -> regex.Match[str] | None:
+        """What stands between a subject written before its verb and the verb, when it may:
+        a particle ("وكان شويغو قد كشف")، a comma and a particle, or a comma alone before a
+        past-tense verb ("أن سوليفان، صرح")."""
+        gap = self.c.svo_gap.fullmatch(self.text, start, cue_start)
+        if gap is None or (gap["comma"] and not gap["particle"] and form.tense != "past"):
+            return None
+        return gap
+
+    def stranger_before(
+        self, cue_start: int, sentence_start: int, form: VerbForm
+    ) -> _Mention | None:
+        """A person the gazetteer does not know written right before a past-tense verb
+        (:meth:`stranger_at`), after a word that may stand before a subject or the title
+        the name closes, in an aside or not: "وكان أوليغ فلانوف قد قال"، "أن مدير
+        المركز ...، أوليغ فلانوف، كشف"."""
+        if form.tense != "past":
+            return None
+        window = max(sentence_start, cue_start - 80)
+        cut = window > sentence_start and not self.text[window - 1].isspace()
+        words = list(_NON_SPACE.finditer(self.text, window, cue_start))
+        # the name's last word: right before the verb, or before a particle ("قد")
+        for last in range(len(words) - 1, max(len(words) - 3, 0), -1):
+            name_end = words[last].start() + len(words[last].group().rstrip("،,"))
+            if self.svo_gap(name_end, cue_start, form) is None:
+                continue
+            for size in (2, 3):
+                first = last - size + 1
+                if first < 0 or (first == 0 and cut):
+                    break  # the window may have cut the first word
+                position = words[first].start()
+                if key(words[first].group()) not in self.g.given_names:
+                    continue
+                opened = self.subject_opens(sentence_start, position)
+                if opened is None:
+                    continue
+                start, title = opened
+                stranger = self.stranger_at(position, name_end, title)
+                if stranger is not None and stranger.nend == name_end:
+                    self.np_starts[id(stranger)] = (stranger, start)
+                    return stranger
+        return None
+
+    def subject_opens(self, sentence_start: int, position: int) -> tuple[int, Actor | None] | None:
+        """Where the noun phrase of a subject named at ``position`` opens, and the title
+        before the name when written: right there after the sentence's start or a word that
+        may stand before a subject ("أن"، "وكان")، or where a title closing on the name
+        opens (:meth:`title_start_before`); ``None`` when neither."""
+        before = self.text[sentence_start:position]
+        if LEAD.fullmatch(before):
+            return position, None
+        words = before.split()
+        if not words or not before[-1].isspace():
+            return None
+        if self.after_subject_first(words):
+            return position, None
+        start = self.title_start_before(sentence_start, position)
+        if start is None:
+            return None
+        titles = [
+            m.actor
+            for m in self.mentions_between(start, position)
+            if m.actor.type is ActorType.PERSON and key(m.actor.name) not in self.g.surfaces
+        ]
+        return start, titles[-1] if titles else None
+
     def complement_opener(self, m: _Mention, sentence_start: int) -> int | None:
         """Where the إن/أن word ends that the subject ``m`` stands right after, opening
-        quotation marks allowed between them ("أن لافروف"، "إن “لافروف"); ``None`` when
-        ``m`` opens no such clause."""
-        lead_start = m.nstart - len(self.prefix(m))
+        quotation marks allowed between them ("أن لافروف"، "إن “لافروف"), or before the title
+        that opens its noun phrase (:meth:`np_start`); ``None`` when ``m`` opens no such
+        clause."""
+        lead_start = self.np_start(m)
         before = self.text[sentence_start:lead_start].rstrip().rstrip('"“«').rstrip()
         words = before.rsplit(maxsplit=1)
         if not words or not words[-1] or self.c.opener.fullmatch(key(words[-1])) is None:
@@ -819,9 +948,26 @@ class _Finder:
             return None  # a quotation mark or a colon is no إن/أن
         return sentence_start + len(before)
 
-    def titled_before(self, sentence_start: int, lead_start: int, head: _Mention) -> bool:
-        """A title the gazetteer does not know between a clause's start and the subject
-        ``head`` before its verb (:meth:`title_closes`)."""
+    def np_start(self, m: _Mention) -> int:
+        """Where the noun phrase of a subject written before its verb opens: at its title
+        (:meth:`before`), else at the mention and the letters attached before it."""
+        known = self.np_starts.get(id(m))
+        if known is not None and known[0] is m:
+            return known[1]
+        return m.nstart - len(self.prefix(m))
+
+    def titled_before(self, sentence_start: int, lead_start: int, head: _Mention) -> int | None:
+        """Where a title the gazetteer does not know opens, between a clause's start and the
+        subject ``head`` before its verb, a full name (:meth:`title_closes`); ``None`` when
+        there is none."""
+        if not self.full_name(head):
+            return None
+        return self.title_start_before(sentence_start, lead_start)
+
+    def title_start_before(self, sentence_start: int, lead_start: int) -> int | None:
+        """Where a title opens that the name of a subject at ``lead_start``, written before
+        its verb, closes: after the last word of the clause that may stand before a subject,
+        or at the sentence's start (:meth:`title_ends_at`, ``before_verb``)."""
         title_start = None
         for word in _NON_SPACE.finditer(self.text, sentence_start, lead_start):
             k = key(word.group().strip('،,"“”«»'))
@@ -830,7 +976,7 @@ class _Finder:
         if title_start is None:
             lead = self.text[sentence_start:lead_start].split()
             if not lead or not self.c.title_heads & {key(lead[0])}:
-                return False
+                return None
             title_start = sentence_start
         while title_start < lead_start and self.text[title_start].isspace():
             title_start += 1
@@ -839,8 +985,10 @@ class _Finder:
         ):
             words = self.text[sentence_start:title_start].split()
             if key(words[-1].strip('،,"“”«»')).lstrip("و") not in self.c.subject_first:
-                return False
-        return self.title_closes(title_start, head)
+                return None
+        return (
+            title_start if self.title_ends_at(title_start, lead_start, before_verb=True) else None
+        )
 
     def unknown_subject(self, cue_start: int, sstart: int) -> bool:
         """Words before a verb in its clause that may be its subject: not only fillers and
@@ -1140,8 +1288,49 @@ class _Finder:
         return any(not tail or after[: len(tail.split())] == tail.split() for tail in tails)
 
     def _relative(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
-        """ "اتصال أكد فيه ...": the verb's subject is elsewhere."""
-        return self.relative_at(cue.end())
+        """ "اتصال أكد فيه ...": the verb's subject is elsewhere, except in a relative clause
+        on a statement noun that names its author (:meth:`statement_owner`)."""
+        return self.relative_at(cue.end()) and (
+            self.statement_owner(cue, form, sstart, send) is None
+        )
+
+    def statement_owner(
+        self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int
+    ) -> _Mention | None:
+        """The author of a statement noun (:meth:`noun`) on which the verb opens a relative
+        clause "in which": "كلمة الرئيس الروسي، فلاديمير بوتين، التي أكد فيها أن"،
+        "بيان الخارجية الذي أكدت فيه أن"; a name after "in which" is the verb's object
+        ("بيان الخارجية الذي اتهمت فيه واشنطن بـ"). ``None`` when the clause hangs on
+        another noun, the relative word points to what was said ("الذي رحبت به واشنطن") or
+        the verb does not agree with the author."""
+        if cue["conj"] or cue["suffix"] or form.tense == "participle":
+            return None
+        relative = self.c.relative.match(self.text, cue.end())
+        if relative is None or key(relative.group()) not in self.c.in_statement:
+            return None
+        before = self.text[sstart : cue.start()]
+        words = before.split()
+        if not words or not before[-1].isspace() or key(words[-1]) not in self.c.relative_pronouns:
+            return None
+        pronoun = sstart + len(before.rstrip()) - len(words[-1])
+        nouns = [c for c in self.cues_in(sstart, pronoun) if c["noun"]]
+        if not nouns:
+            return None
+        position = nouns[-1].end()
+        m = self.first_between(position, position + 3)
+        if (
+            m is None
+            or not punct_gap(self.text[position : m.nstart])
+            or len(self.text[position : m.nstart]) > 2
+            or m.actor.type not in _SPEAKER_TYPES
+            or (self.oblique(m) and "ل" not in self.prefix(m))
+            or not self.agrees(form, m.actor)
+        ):
+            return None
+        end = self.np_end(m)
+        if end > pronoun or not self.clean(self.strip(end, pronoun)):
+            return None  # "رسالة ترامب إلى بوتين التي": the clause is on another noun
+        return m
 
     def _noun_in_taa(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
         """ "200 إفادة": a noun, not "أفاده"."""
@@ -1183,8 +1372,11 @@ class _Finder:
         chain: list[Actor] = []
         if form.tense == "participle":
             return None, []
+        if self.relative_at(cue.end()):
+            # "كلمة بوتين التي أكد فيها": the statement's author (:meth:`_relative`)
+            return self.statement_owner(cue, form, sstart, send), []
         if not cue["conj"]:
-            speaker = self.before(cue.start(), sstart, form, suffixed=bool(cue["suffix"]))
+            speaker = self.before(cue, sstart, send, form)
         if speaker is None or self.g.is_media(speaker.actor.canonical):
             # "رويترز حذرت روسيا ...": an outlet heading the sentence is a dateline
             follows, chain = self.after(cue.end(), send, form)
