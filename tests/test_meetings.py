@@ -1199,6 +1199,19 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "فيرشينين الملف السوري.",
         [("call", "RU-US", "occurred", None)],
     ),
+    (
+        "a-date-in-a-clause-about-a-person-is-not-the-events",
+        "2018-03-19",
+        "ووجه ماكرون اليوم لنظيره الروسي بوتين الذي أعيد انتخابه أمس تمنياته خلال اتصال هاتفي "
+        "بينهما.",
+        [("call", "FR-RU", "occurred", "2018-03-19")],
+    ),
+    (
+        "a-date-in-a-clause-about-the-event-dates-it",  # a status word opens the clause
+        "2018-03-19",
+        "وأشاد الكرملين باللقاء بين بوتين وأردوغان الذي جرى أمس في سوتشي.",
+        [("meeting", "RU-TR", "occurred", "2018-03-18")],
+    ),
 ]
 
 

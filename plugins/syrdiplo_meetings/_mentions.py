@@ -1162,6 +1162,8 @@ def _date(
             continue
         if timex[0] >= span[1] and _in_other_relative(ctx, span[1], timex[0]):
             continue
+        if timex[1] <= span[0] and _in_person_relative(ctx, timex[0]):
+            continue  # "لنظيره بوتين الذي أعيد انتخابه الأحد ... خلال اتصال هاتفي"
         candidates.append(timex)
     if not candidates and content is None:
         return _aside_date(ctx, mention, clause)
@@ -1201,8 +1203,8 @@ def _aside_date(
 
 
 def _in_other_relative(ctx: Context, start: int, end: int) -> bool:
-    """Whether a relative pronoun after a preposition stands between ``start`` (the
-    trigger's end) and ``end``: the clause it opens tells of another noun."""
+    """Whether a relative pronoun after a preposition, or after a person's name, stands
+    between ``start`` (the trigger's end) and ``end``: its clause tells of another noun."""
     rules = ctx.rules
     words = ctx.tokens.words
     seen_preposition = False
@@ -1210,9 +1212,41 @@ def _in_other_relative(ctx: Context, start: int, end: int) -> bool:
         word = words[i]
         if word in rules.prepositions:
             seen_preposition = True
-        elif seen_preposition and word in rules.relatives:
+        elif word in rules.relatives and (seen_preposition or _about_person(ctx, i)):
             return True
     return False
+
+
+_PERSON_RELATIVE = 4  # tokens back from a date to the relative pronoun that opens its clause
+
+
+def _in_person_relative(ctx: Context, start: int) -> bool:
+    """Whether the date at ``start`` closes a relative clause about a person opened a
+    few words before it ("بوتين الذي أعيد انتخابه الأحد")."""
+    i = ctx.token_index(start) - 1
+    for j in range(i, max(-1, i - _PERSON_RELATIVE), -1):
+        if ctx.tokens.words[j] in ctx.rules.relatives:
+            return _about_person(ctx, j)
+        if j == 0 or not ctx.tokens.spaced[j - 1]:
+            return False
+    return False
+
+
+def _about_person(ctx: Context, i: int) -> bool:
+    """Whether the relative pronoun at token ``i`` follows a person's name and opens a
+    clause about that person ("بوتين الذي أعيد انتخابه الأحد"), not about the event
+    ("بين بوتين وأردوغان الذي جرى أمس": a status word follows)."""
+    if i == 0 or i + 1 >= len(ctx.tokens) or not ctx.tokens.spaced[i - 1]:
+        return False
+    end = ctx.token_ends[i - 1]
+    j = bisect.bisect_left(ctx.party_starts, end) - 1
+    while j >= 0 and ctx.parties[j].end > end:
+        j -= 1
+    if j < 0 or ctx.parties[j].end != end:
+        return False
+    if ctx.parties[j].actor.type is not syrdiplo.ActorType.PERSON:
+        return False
+    return not any(True for _cue in ctx.cues_in(ctx.token_starts[i + 1], ctx.token_ends[i + 1]))
 
 
 _REPORT_PRECISIONS = (syrdiplo.Precision.DAY, syrdiplo.Precision.TIME)
