@@ -378,38 +378,32 @@ def _anaphor_host(
 
 
 def _fold_named_talks(groups: list[Group]) -> list[Group]:
-    """Undated talks between the same two people as one call or meeting are that event
-    (or one person and a title the date could not resolve).
+    """Undated talks naming people of one call or meeting are that event.
 
     "وصف الكرملين المحادثات بين بوتين وترامب بأنها بناءة" after "أجرى ترمب وبوتين
-    اتصالا هاتفيا": the talks join the call when it is the only event of those people.
+    اتصالا هاتفيا": the talks join the call when it is the only event of those people
+    and states, even when they name only one of the people ("بحث جيفري مع نائب وزير
+    الخارجية الروسي"، "ونظيره الأمريكي جوزيف ناقشا").
     """
     out = list(groups)
     for talks in groups:
         persons = talks.persons
         if talks.kind != "talks" or talks.date is not None:
             continue
-        if len(persons) < 2 and not (persons and _untitled_person(talks)):
-            continue  # "بحث جيفري مع نائب وزير الخارجية الروسي" names one and a title
+        if not persons:
+            continue
         hosts = [
             g
             for g in out
             if g.kind != "talks" and g.countries == talks.countries and persons <= g.persons
         ]
+        if len(persons) < 2 and len(hosts) == 1 and hosts[0].status != talks.status:
+            continue  # "نواصل اتصالاتنا" (ongoing) is more than the meeting of one of them
         if len(hosts) == 1 and _compatible_status(hosts[0], talks.mentions[0]):
             hosts[0].add(*talks.mentions)
             hosts[0].sort()
             out.remove(talks)
     return out
-
-
-def _untitled_person(group: Group) -> bool:
-    """Whether a person named only by a title the date could not resolve takes part."""
-    return any(
-        p.actor.type is syrdiplo.ActorType.PERSON and not p.actor.canonical and p.actor.country
-        for m in group.mentions
-        for p in m.parties
-    )
 
 
 def _ongoing_state_talks(mention: Mention) -> bool:
