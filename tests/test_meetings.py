@@ -1220,6 +1220,18 @@ REAL_PAGE_CASES: list[tuple[str, str, str, list[tuple[str, str, str | None, str 
         "الأمريكي جوزيف ناقشا الوضع في سوريا.",
         [("call", "RU-US", "occurred", "2019-09-04")],
     ),
+    (
+        "a-contrasted-clause-borrows-no-party",  # "بينما" opens another subject's clause
+        "2018-04-12",
+        "ويأتي تصريح الكرملين بينما يعتزم الوزراء البريطانيون الاجتماع لمناقشة الضربة.",
+        [],
+    ),
+    (
+        "a-coordinated-clause-still-borrows-its-subject",
+        "2018-04-12",
+        "التقى بوتين أمس نظيره التركي أردوغان، وبحثا الوضع في إدلب.",
+        [("meeting", "RU-TR", "occurred", "2018-04-11")],
+    ),
 ]
 
 

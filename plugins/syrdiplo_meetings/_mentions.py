@@ -754,6 +754,8 @@ def _gather(
         frame = (mention.clause[0], reported[1])
         parties = _owned(ctx, mention, _parties(ctx, mention, frame, content))
     own = bool(_keys(parties))
+    if _contrasted(ctx, mention.clause):
+        earlier = []  # "بينما يعتزم الوزراء البريطانيون الاجتماع"
     for clause in earlier:
         if len(_keys(parties)) >= 2:
             break
@@ -771,6 +773,12 @@ def _gather(
             break
         parties = parties + _parties(ctx, mention, clause, content)
     return _visit_hosts(ctx, mention, parties)
+
+
+def _contrasted(ctx: Context, clause: tuple[int, int]) -> bool:
+    """Whether ``clause`` opens with a word of ``contrast`` ("بينما"، "في حين")."""
+    i = ctx.token_index(clause[0])
+    return i < len(ctx.tokens) and ctx.rules.contrast.at(ctx.tokens, i) is not None
 
 
 def _visit_hosts(ctx: Context, mention: Mention, parties: list[Party]) -> list[Party]:

@@ -143,6 +143,7 @@ class Rules:
     since: frozenset[str]
     relatives: frozenset[str]  # "الذي"، "التي"
     join_verbs: frozenset[str]  # "شارك في الاجتماع X": X joins the meeting named before
+    contrast: PhraseMatcher  # "بينما": a clause that borrows no party from before it
     sizes: dict[str, int]  # "رباعي": an event of four sides
     relation_nouns: frozenset[str]  # "العلاقات بين": the بين-phrase is the relation's
     prepositions: frozenset[str]  # before a relative, it tells of another noun
@@ -494,6 +495,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         since=since,
         relatives=_norm_set(_words(lexicon, "grammar", "relatives", required=False)),
         join_verbs=_norm_set(_words(lexicon, "merge", "join_verbs", required=False)),
+        contrast=_matcher(_words(lexicon, "clauses", "contrast", required=False), CONJUNCTIONS),
         sizes=_sizes(lexicon),
         relation_nouns=_norm_set(_words(lexicon, "grammar", "relation_nouns", required=False)),
         prepositions=_norm_set(_words(lexicon, "grammar", "prepositions", required=False)),
