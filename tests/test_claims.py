@@ -7,12 +7,12 @@ import random
 import attrs
 import pytest
 
-from syrdiplo import ActorType, Timex
+from syrdiplo import ActorType, Pipeline, Timex
 from syrdiplo._actors_data import gazetteer
 from syrdiplo._actors_words import WORD
 from syrdiplo._claims_cues import cues
 from syrdiplo._claims_find import _Finder
-from syrdiplo._claims_text import PUNCT_GAP
+from syrdiplo._claims_text import PUNCT_GAP, quote_spans
 from syrdiplo.actors import find_actors
 from syrdiplo.claims import find_claims
 from syrdiplo.lexicon import core_lexicon
@@ -1131,3 +1131,21 @@ def test_the_relative_words_of_a_statement_are_read_from_the_lexicon():
     assert speakers(find_claims(attrs.evolve(doc, lexicon=lexicon))) == [
         "Ministry of Foreign Affairs of Russia"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("قمة «هلسنكي 2018» بعد", [(4, 16)]),
+        ("قمة «هلسنكي 2018 « بعد توتر", [(4, 17)]),  # an opening mark typed for the closing
+        ("قال: «نحن «مستعدون» للحوار»", [(5, 26), (10, 18)]),
+    ],
+)
+def test_quotations_pair_up(text: str, spans: list[tuple[int, int]]) -> None:
+    assert quote_spans(text) == spans
+
+
+def test_a_mistyped_closing_mark_does_not_swallow_a_later_claim() -> None:
+    text = "تعقد قمة «هلسنكي 2018 « بعد توتر طويل. وعلق ترامب قائلا: «سيكون يوما رائعا»."
+    claims = Pipeline(entrypoints=False).run(text, published="2018-07-16").claims
+    assert "Donald Trump" in [c.speaker.canonical for c in claims]

@@ -77,9 +77,10 @@ def blank(match: regex.Match[str]) -> str:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations as (opening mark, closing mark) offsets, within a line.
 
-    “…” and «…» pair up with a stack. A straight quote opens when a letter follows
-    it and no letter precedes it, and closes in the mirror case; one left open at
-    the end of the line is taken as a stray mark, not as a quotation.
+    “…” and «…» pair up with a stack; an opening mark with no letter after it closes
+    the same mark left open ("«هلسنكي 2018 «"). A straight quote opens when a letter
+    follows it and no letter precedes it, and closes in the mirror case; one left open
+    at the end of the line is taken as a stray mark, not as a quotation.
     """
     spans: list[tuple[int, int]] = []
     closers = {"”": "“", "»": "«"}
@@ -94,6 +95,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             newline = text.find("\n", i)
             line_end = newline if newline >= 0 else len(text)
         if ch in "“«":
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if not after.isalnum() and stack and stack[-1][0] == ch:
+                # "قمة «هلسنكي 2018 « بعد": an opening mark typed for the closing one
+                spans.append((stack.pop()[1], i))
+                continue
             stack.append((ch, i))
         elif ch in closers:
             for depth in range(len(stack) - 1, -1, -1):
