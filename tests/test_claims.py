@@ -1149,3 +1149,26 @@ def test_a_mistyped_closing_mark_does_not_swallow_a_later_claim() -> None:
     text = "تعقد قمة «هلسنكي 2018 « بعد توتر طويل. وعلق ترامب قائلا: «سيكون يوما رائعا»."
     claims = Pipeline(entrypoints=False).run(text, published="2018-07-16").claims
     assert "Donald Trump" in [c.speaker.canonical for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the relative pronoun points back to who speaks
+        ("وجاء ذلك بعد تصريحات لافروف، الذي قال إن موسكو مستعدة للحوار.", ["Sergei Lavrov"]),
+        (
+            "وسيمثل روسيا ميخائيل بوغدانوف نائب وزير الخارجية الروسي الذي صرح بأن اللقاء قريب.",
+            ["Mikhail Bogdanov"],
+        ),
+        ("والتقى بوتين بالوزير كيري الذي أكد أن واشنطن تريد التهدئة.", ["John Kerry"]),
+        # a subject after the verb: the pronoun is its object
+        ("وتحدث عن الحرب في سوريا التي قالت الأمم المتحدة إنها الأسوأ.", ["United Nations"]),
+        # the verb must agree with the one named before the pronoun
+        ("وكانت زاخاروفا التي قال إنها ستزور دمشق.", []),
+    ],
+)
+def test_a_relative_pronoun_before_the_verb_points_to_the_speaker(
+    text: str, speakers: list[str]
+) -> None:
+    claims = Pipeline(entrypoints=False).run(text, published="2017-06-01").claims
+    assert [c.speaker.canonical for c in claims] == speakers

@@ -142,6 +142,9 @@ class Cues:
     #: the relative words meaning "in it" ("فيها"): a verb before one, in a relative clause
     #: on a statement noun, has the statement's author for subject
     in_statement: frozenset[str] = frozenset()
+    #: the gender and number of each relative pronoun (m, f, pl): the verb after one agrees
+    #: with it when the pronoun is its subject
+    relative_genders: dict[str, str] = attrs.field(factory=dict)
     #: the words :meth:`scan` looks for: ``first_words`` and ``opener_words``
     scan_words: frozenset[str] = attrs.field(init=False)
 
@@ -299,6 +302,9 @@ def _build(lexicon: Lexicon) -> Cues:
         definite=tuple(w for w in _words(lexicon, "title_heads", "definite") if w != _NEVER),
         relative_pronouns=frozenset(_words(lexicon, "relative", "pronouns")),
         in_statement=frozenset(_words(lexicon, "relative", "in_statement")),
+        relative_genders={
+            key(k): str(v) for k, v in lexicon.table("cues", "relative").get("genders", {}).items()
+        },
         topic_gap=compile_pattern(
             r"\s*[،,]?\s*(?:\L<w>)\s+", w=_words(lexicon, "particles", "topic_verb")
         ),

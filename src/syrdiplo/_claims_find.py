@@ -1294,6 +1294,30 @@ class _Finder:
             self.statement_owner(cue, form, sstart, send) is None
         )
 
+    def relative_subject(self, cue_start: int, sstart: int, form: VerbForm) -> _Mention | None:
+        """The person or body a relative pronoun right before the verb points back to,
+        named right before it: "لافروف، الذي قال إن"، "بوغدانوف نائب وزير الخارجية الروسي
+        الذي صرح". The verb must agree with them."""
+        before = self.text[max(sstart, cue_start - 12) : cue_start]
+        words = before.split()
+        if not words or not before.endswith(" ") or key(words[-1]) not in self.c.relative_pronouns:
+            return None
+        if self.c.relative_genders.get(key(words[-1]), form.gender) != form.gender:
+            return None  # "بيان الخارجية الذي أكدت": the pronoun is the verb's object
+        at = cue_start - len(before) + before.rindex(words[-1])
+        found = [m for m in self.mentions_between(sstart, at) if m.nend <= at]
+        if not found:
+            return None
+        last = found[-1]
+        if not punct_gap(self.text[last.nend : at]) or self.text[last.nend : at].strip(" ،,"):
+            return None
+        if last.actor.type not in _SPEAKER_TYPES or last.actor.type is ActorType.ANONYMOUS:
+            return None
+        head = self.head(last)
+        if last.actor.type is ActorType.STATE and self.oblique(head):
+            return None  # "الحرب في سوريا التي ...": a place, not who speaks
+        return head if self.agrees(form, head.actor) else None
+
     def statement_owner(
         self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int
     ) -> _Mention | None:
@@ -1375,6 +1399,13 @@ class _Finder:
         if self.relative_at(cue.end()):
             # "كلمة بوتين التي أكد فيها": the statement's author (:meth:`_relative`)
             return self.statement_owner(cue, form, sstart, send), []
+        if not cue["conj"]:
+            named = self.relative_subject(cue.start(), sstart, form)
+            if named is not None:
+                # "بوغدانوف نائب وزير الخارجية الذي صرح"; with a subject after the verb
+                # ("الحرب التي قالت الأمم المتحدة إنها"), the pronoun is its object
+                follows, chain = self.after(cue.end(), send, form)
+                return (follows, chain) if follows is not None else (named, [])
         if not cue["conj"]:
             speaker = self.before(cue, sstart, send, form)
         if speaker is None or self.g.is_media(speaker.actor.canonical):
