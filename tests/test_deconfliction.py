@@ -777,3 +777,222 @@ def test_the_passive_signing_nouns_are_data(pipeline: syrdiplo.Pipeline) -> None
     after = build(_lexicon_with(pipeline, table))
     assert after.signed_probe.search(text)
     assert after.signed.search(text)
+
+
+# --------------------------------------------------------------------------- frames, narrow negation, uncoordinated flights
+#
+# Sentences written for these tests, each rule with several phrasings and its negatives.
+
+# A frame ("في إطار") gives no status of its own against an explicit word of change earlier
+# in its clause; a comma-enclosed date or aside does not cut a verb off its object.
+_FRAME_CASES: list[tuple[str, set[str]]] = [
+    (
+        "أوقفت موسكو، اعتبارا من 3 آذار/مارس، تعاونها مع واشنطن في إطار مذكرة سلامة الطيران"
+        " فوق سوريا.",
+        {"suspended"},
+    ),
+    (
+        "قررت وزارة الدفاع الروسية، منذ مطلع 2018، تجميد الاتصالات مع البنتاغون في إطار مذكرة"
+        " منع الحوادث.",
+        {"suspended"},
+    ),
+    ("ألغت واشنطن، في الرابع من أيار، العمل بآلية منع الاصطدام مع روسيا.", {"suspended"}),
+    ("استأنفت روسيا، من جهتها، العمل بالخط الساخن مع الولايات المتحدة.", {"resumed"}),
+    # too far for the verb to reach the mechanism: the frame alone does not make it active
+    (
+        "جمدت روسيا بعد الهجوم الصاروخي الأمريكي على قاعدة جوية وسط البلاد التعاون مع واشنطن"
+        " في إطار مذكرة منع الحوادث.",
+        set(),
+    ),
+    # a frame alone, or after a clause break, still says the mechanism is at work
+    ("يعمل الجيشان الروسي والأمريكي في إطار آلية منع الاصطدام في سوريا.", {"active"}),
+    (
+        "علقت موسكو رحلاتها التجارية إلى المنطقة، لكن قواتها تعمل مع الأمريكيين في إطار آلية"
+        " منع الاصطدام.",
+        {"active"},
+    ),
+    # a comma-enclosed stretch that is no aside still cuts the verb off
+    (
+        "انتقدت روسيا، وزارة الدفاع الأمريكية، مذكرة سلامة الطيران.",
+        set(),
+    ),
+]
+
+# "غير" and "دون" negate only the word right after them.
+_NARROW_CASES: list[tuple[str, set[str]]] = [
+    (
+        "نددت موسكو بالمناورات غير المهنية لطائرات التحالف واعتبرتها خرقا لمذكرة سلامة الطيران"
+        " مع واشنطن.",
+        {"violated"},
+    ),
+    (
+        "قال الجيش الروسي إن طائرات بدون طيار أمريكية انتهكت بروتوكولات منع الاشتباك فوق التنف.",
+        {"violated"},
+    ),
+    (
+        "وصف البنتاغون تصرفات الطيارين الروس غير المسؤولة بأنها انتهاك لآلية منع الاصطدام.",
+        {"violated"},
+    ),
+    # right before the cue they still negate it
+    ("أكد مسؤول أمريكي أن الخط الساخن مع الجيش الروسي غير متوقف.", {"active"}),
+    (
+        "أعلنت واشنطن أنها ستواصل عملياتها دون تعليق العمل بآلية منع الاصطدام مع روسيا.",
+        {"active"},
+    ),
+    # "غير أن" is "but"
+    ("غير أن روسيا علقت العمل بمذكرة سلامة الطيران مع واشنطن.", {"suspended"}),
+]
+
+# A flight, strike or patrol not coordinated with (or notified to) the other side is a
+# violation; coordination with a third state, a denial or a warning is not.
+_UNCOORDINATED_CASES: list[tuple[str, set[str]]] = [
+    (
+        "ذكر مركز حميميم أن مسيرة أمريكية حلقت فوق البادية من دون تنسيق مع الجانب الروسي.",
+        {"violated"},
+    ),
+    (
+        "أضاف المتحدث الروسي أن طلعات مقاتلات التحالف فوق الرقة لم تكن منسقة مع موسكو.",
+        {"violated"},
+    ),
+    (
+        "سجلت القوات الروسية عشر طلعات لطائرات التحالف غير منسقة مع الجانب الروسي.",
+        {"violated"},
+    ),
+    ("اتهمت موسكو واشنطن بتنفيذ غارات قرب القوات الروسية دون إخطار مسبق.", {"violated"}),
+    ("نفذت طائرات التحالف الأمريكي غارات دون تنسيق مع الحكومة السورية، بحسب موسكو.", set()),
+    ("نفت وزارة الدفاع الأمريكية أن تكون طائراتها حلقت دون تنسيق مع الروس.", set()),
+    ("حلقت طائرات دون طيار أمريكية فوق دير الزور، وفق مصادر روسية.", set()),
+    ("قالت موسكو إن الغارات التركية شنت دون تنسيق مع واشنطن.", set()),
+    ("قال المتحدث إن الموقف الأمريكي غير منسق مع روسيا في مجلس الأمن.", set()),
+    ("حذرت موسكو من أن أي طلعات أمريكية غير منسقة مع قواتها ستعد استفزازا.", set()),
+]
+
+# Crossing agreed lines or a mechanism is a violation; front lines between the Syrian
+# parties are no mechanism; coordination for flight safety names the channel.
+_LINES_CASES: list[tuple[str, set[str]]] = [
+    (
+        "اتهم البنتاغون مقاتلات روسية بأنها تجاوزت خط الفصل المتفق عليه مع القوات الأمريكية"
+        " شرق الفرات.",
+        {"violated"},
+    ),
+    (
+        "قالت موسكو إن مروحيات أمريكية اخترقت الخطوط الفاصلة المتفق عليها بين الجانبين في سوريا.",
+        {"violated"},
+    ),
+    ("أكد الجيش الأمريكي أن طائرات روسية عبرت خط منع الاشتباك قرب دير الزور.", {"violated"}),
+    ("أكدت موسكو وواشنطن احترام خطوط الفصل المتفق عليها بين قواتهما.", {"active"}),
+    ("تدور اشتباكات متقطعة على خطوط التماس بين فصائل المعارضة وقوات الحكومة في إدلب.", set()),
+    ("عبرت موسكو عن قلقها من الحوادث رغم آلية منع الاصطدام مع واشنطن.", set()),
+    ("عبرت قافلة عسكرية روسية نهر الفرات قرب خط منع الاشتباك مع القوات الأمريكية.", set()),
+    ("تجري موسكو وواشنطن تنسيقا منتظما لسلامة التحليق فوق سوريا.", {"active"}),
+    (
+        "أجرت روسيا والولايات المتحدة تنسيقا وثيقا لضمان سلامة الطلعات الجوية في سوريا.",
+        {"active"},
+    ),
+    # "في العادة" ("usually") is no "returned it"
+    (
+        "يجري الجانبان الروسي والأمريكي تنسيقا في العادة لضمان سلامة الرحلات الجوية فوق سوريا.",
+        {"active"},
+    ),
+    ("دعا الوزير إلى تنسيق أكبر لسلامة التحليق بين روسيا والولايات المتحدة.", set()),
+]
+
+# Approving, agreeing on or deciding to set a mechanism up is a plan.
+_DECIDING_CASES: list[tuple[str, set[str]]] = [
+    ("وافقت موسكو على إنشاء قناة اتصال مع البنتاغون لتفادي الحوادث في سوريا.", {"proposed"}),
+    ("اتفق رئيسا أركان الجيشين الروسي والأمريكي على إقامة خط ساخن في سوريا.", {"proposed"}),
+    ("قررت واشنطن وموسكو تشكيل آلية لمنع الاصطدام بين طائراتهما في سوريا.", {"proposed"}),
+    (
+        "وافق وزير الدفاع الروسي على فتح خطوط تواصل مع العسكريين الأمريكيين لتجنب الحوادث.",
+        {"proposed"},
+    ),
+    # a decision to suspend is a suspension; setting up told as history is nothing; done is active
+    ("قررت موسكو تعليق العمل بمذكرة سلامة الطيران مع واشنطن.", {"suspended"}),
+    ("منذ إنشاء الخط الساخن بين روسيا والولايات المتحدة عام 2015 تراجعت الحوادث.", set()),
+    ("أنشأت روسيا والولايات المتحدة خطا ساخنا لتجنب الحوادث في سوريا.", {"active"}),
+    ("وافقت موسكو وواشنطن على مذكرة التفاهم لسلامة الطيران في سوريا.", {"active"}),
+]
+
+_HELD_OUT_CASES = (
+    _FRAME_CASES + _NARROW_CASES + _UNCOORDINATED_CASES + _LINES_CASES + _DECIDING_CASES
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), _HELD_OUT_CASES, ids=[t[:40] for t, _ in _HELD_OUT_CASES]
+)
+def test_frames_negation_scope_and_phrasings(
+    pipeline: syrdiplo.Pipeline, text: str, want: set[str]
+) -> None:
+    events = _events(pipeline, {"text": text})
+    assert {e.status.value for e in events} == want
+    for event in events:
+        assert event.parties == ("RU", "US")
+
+
+def test_an_uncoordinated_flight_is_its_own_cue(pipeline: syrdiplo.Pipeline) -> None:
+    text = "أضاف المتحدث الروسي أن طلعات مقاتلات التحالف فوق الرقة لم تكن منسقة مع موسكو."
+    (event,) = _events(pipeline, {"text": text})
+    assert (event.status.value, event.mechanism) == ("violated", "air_coordination")
+    assert ("trigger", "لم تكن منسقة") in {(s.role, s.text) for s in event.evidence}
+
+
+def test_a_date_past_a_clause_break_dates_another_clause(pipeline: syrdiplo.Pipeline) -> None:
+    text = (
+        "وكانت موسكو جمدت الاتصالات العسكرية مع واشنطن بعد الضربة، لكن وزير الدفاع أجرى"
+        " اتصالا مع نظيره الأمريكي في 3 أيار 2018."
+    )
+    doc = make_document(
+        text, "2018-05-10", timexes=_pin(text, ("3 أيار 2018", "2018-05-03")), pipeline=pipeline
+    )
+    (event,) = DeconflictionExtractor().extract(doc)
+    assert (event.status.value, event.date) == ("suspended", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        # the memorandum's own date does not date its suspension ...
+        (
+            "علقت روسيا العمل بمذكرة سلامة الطيران الموقعة مع واشنطن في 20 تشرين الأول 2015.",
+            "suspended",
+            None,
+        ),
+        # ... but dates its being signed
+        (
+            "وقعت روسيا والولايات المتحدة مذكرة سلامة الطيران المؤرخة في 20 تشرين الأول 2015.",
+            "active",
+            "2015-10-20",
+        ),
+    ],
+)
+def test_a_mechanisms_own_date_dates_only_its_being_active(
+    pipeline: syrdiplo.Pipeline, text: str, status: str, date: str | None
+) -> None:
+    doc = make_document(
+        text,
+        "2018-05-10",
+        timexes=_pin(text, ("20 تشرين الأول 2015", "2015-10-20")),
+        pipeline=pipeline,
+    )
+    (event,) = DeconflictionExtractor().extract(doc)
+    assert (event.status.value, event.date) == (status, date)
+
+
+def test_a_mechanism_status_must_be_a_cue_kind(pipeline: syrdiplo.Pipeline) -> None:
+    table = json.loads(json.dumps(pipeline.lexicon["deconfliction"]))
+    table["mechanisms"]["uncoordinated_activity"]["status"] = "unclear"
+    with pytest.raises(syrdiplo.DataFileError, match="status must be one of"):
+        build(_lexicon_with(pipeline, table))
+
+
+def test_narrow_negation_and_not_cues_are_data(pipeline: syrdiplo.Pipeline) -> None:
+    text = normalize("المناورات غير المهنية").text
+    pats = patterns(pipeline.lexicon)
+    assert pats.narrow_negation.search(text)
+    assert not pats.negation.search(text)
+    usual = normalize("في العادة").text
+    assert not any(pats.cues.before.pattern.finditer(usual))
+    table = json.loads(json.dumps(pipeline.lexicon["deconfliction"]))
+    table["not_cues"]["words"] = []
+    assert any(build(_lexicon_with(pipeline, table)).cues.before.pattern.finditer(usual))

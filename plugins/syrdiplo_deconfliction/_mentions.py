@@ -82,6 +82,8 @@ class Mention:
     :param conj: the mention opens with the conjunction و ("والخط الساخن").
     :param head_end: where its head noun ends, when it has one (the words from
         there to ``core_start`` are fillers: "قنوات الاتصال مع روسيا تعمل ... لتجنب").
+    :param status: the cue kind its core says itself, for a mechanism whose entry has a
+        ``status`` ("دون تنسيق": violated); ``None`` when a cue beside it must say it.
     """
 
     start: int
@@ -93,6 +95,7 @@ class Mention:
     needs: str
     clause: Clause
     head_end: int | None = None
+    status: str | None = None
 
 
 def words_between(text: str, start: int, end: int) -> int:
@@ -220,6 +223,7 @@ def _named(
                 needs=needs,
                 clause=clause,
                 head_end=match.end("head") if head is not None else None,
+                status=mechanism.status,
             )
         )
     return found

@@ -111,6 +111,8 @@ class MechanismPattern:
     cores: Keyed | None
     head_reach: int
     governor: Keyed | None = None
+    #: The cue kind a mention's core says itself (``status`` in the entry), if any.
+    status: str | None = None
 
 
 @attrs.frozen
@@ -160,18 +162,26 @@ class Patterns:
     military: regex.Pattern[str]
     cues: CuePatterns
     negation: regex.Pattern[str]
+    #: A word that negates only the word right after it ("غير مفعلة", but not the cue after
+    #: "غير المهنية" or "دون طيار"; see ``[negation].narrow``).
+    narrow_negation: regex.Pattern[str]
     denial: Keyed
     again: Keyed
     after_pause: Keyed
     not_negation: regex.Pattern[str]
     proposing: Keyed
     hedging: Keyed
+    #: Approving or deciding ("وافق على", "قررت"): an ``establish`` or ``sign`` cue after
+    #: one is a plan.
+    deciding: Keyed
     may: regex.Pattern[str]
     #: Words that put a verb in the future ("سوف").
     future: regex.Pattern[str]
     perfect: Keyed
     breaks: Keyed
     gap_breaks: regex.Pattern[str]
+    #: A participle that gives a mechanism its own date ("المؤرخة في", "الموقعة في").
+    attributive: regex.Pattern[str]
     #: A comma-enclosed time adverb ("، الثلاثاء،") a cue may reach across.
     parenthetical: regex.Pattern[str]
     #: Words after an ``after`` cue among a head's fillers that make it a purpose ("تعمل على").
@@ -352,6 +362,9 @@ def _mechanism(
     canonical = spec.get("key", key)
     if not isinstance(canonical, str) or not canonical.strip():
         raise _fail(where, "key must be a non-empty string")
+    status = spec.get("status")
+    if status is not None and status not in CUE_KINDS:
+        raise _fail(where, f"status must be one of {', '.join(CUE_KINDS)}, not {status!r}")
     return MechanismPattern(
         key=canonical,
         needs=needs,
@@ -361,6 +374,7 @@ def _mechanism(
         cores=_first_words([*lists.get("phrases", []), *lists.get("aims", [])]),
         head_reach=max(len(h.split()) for h in lists["heads"]) + 5,
         governor=_word_list_pattern(governors) if governors else None,
+        status=status,
         pattern=Keyed.of(pattern, [w for ws in starts for w in ws], alone=False),
         blockers=compile_pattern(r"\s*(?:\L<b>)" + WORD_END, b=_entries(blockers, article=False))
         if blockers
@@ -483,13 +497,17 @@ def _cues(lexicon: syrdiplo.Lexicon) -> CuePatterns:
         raise _fail("cues", f"unknown cue kinds {sorted(unknown)}; use {', '.join(CUE_KINDS)}")
     before_kinds = _kinds(lexicon, CUE_SIDES)
     after_kinds = _kinds(lexicon, ("after",))
+    # words that only look like a cue ("العادة" is not ال + عاد + ه)
+    not_cues = r"(?!(?:\L<not_cues>)" + WORD_END + ")"
     before = Keyed.of(
         compile_pattern(
             WORD_START
+            + not_cues
             + r"[وف]??(?P<fut>س(?=[يتنا]))??(?P<pfx>(?:[بك]?ال|لل|[بلك])??)(?P<word>\L<before>)"
             + SUFFIX
             + WORD_END,
             before=list(before_kinds),
+            not_cues=_entries(_words(lexicon, "not_cues", "words"), article=False),
         ),
         before_kinds,
     )
@@ -634,6 +652,9 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
             _words(lexicon, "modality", "hedging"), article=False, future=True
         ),
         "perfect": _word_list_pattern(_words(lexicon, "modality", "perfect"), article=False),
+        "deciding": _word_list_pattern(
+            _words(lexicon, "modality", "deciding"), article=False, future=True
+        ),
         "unrelated": _word_list_pattern(
             _words(lexicon, "unrelated", "words"), article=False, spelt=True
         ),
@@ -661,6 +682,7 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         military=military,
         cues=cues,
         negation=_plain_pattern(_words(lexicon, "negation", "words")),
+        narrow_negation=_plain_pattern(_words(lexicon, "negation", "narrow")),
         not_negation=_plain_pattern(_words(lexicon, "negation", "not_negation")),
         may=_plain_pattern(_words(lexicon, "modality", "may")),
         future=_plain_pattern(_words(lexicon, "modality", "future")),
@@ -669,10 +691,10 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
             _words(lexicon, "modality", "clause_breaks")
             + _words(lexicon, "modality", "complementisers")
         ),
-        parenthetical=compile_pattern(
-            r",\s*(?:(?:\L<w>)\s+){0,3}(?:\L<w>)\s*,",
-            w=_entries(_words(lexicon, "modality", "parenthetical"), article=False),
-        ),
+        parenthetical=_parenthetical(lexicon),
+        attributive=_word_list_pattern(
+            _words(lexicon, "dates", "attributive"), article=False
+        ).pattern,
         pronoun_followers=compile_pattern(
             r"[\s\"'«»“”]*(?:[,;:.!?()\[\]\n|•]|$|[وف]?(?:\L<w>)" + WORD_END + ")",
             w=_entries(_words(lexicon, "pronouns", "followers"), article=False),
@@ -690,6 +712,27 @@ def build(lexicon: syrdiplo.Lexicon) -> Patterns:
         starts=StartIndex(every, [end_words]),
         country_phrases=country_phrases,
         **keyed,
+    )
+
+
+#: The most words a comma-enclosed time adverb may have ("، اعتبارا من 5 آب/أغسطس،").
+PARENTHETICAL_WORDS = 6
+#: The month families of the core ``months`` table whose names a time adverb may hold.
+MONTH_FAMILIES = ("gregorian", "hijri")
+
+
+def _parenthetical(lexicon: syrdiplo.Lexicon) -> regex.Pattern[str]:
+    """A time adverb between two commas: ``[modality].parenthetical`` words, the month names
+    of the core ``months`` table and numbers, joined by spaces, "/" or "-".
+    """
+    words = _words(lexicon, "modality", "parenthetical")
+    for family in MONTH_FAMILIES:
+        for names in lexicon.table("months", family).values():
+            words += names
+    word = r"(?:(?:\L<w>)|\p{N}+)"
+    return compile_pattern(
+        r",\s*(?:" + word + r"[\s/-]+){0," + str(PARENTHETICAL_WORDS - 1) + "}" + word + r"\s*,",
+        w=_entries(words, article=False),
     )
 
 

@@ -152,8 +152,17 @@ class Words:
     (:meth:`masks`): most of an article is never looked at.
     """
 
-    def __init__(self, text: str, tokens: Tokens, index: StartIndex) -> None:
+    def __init__(
+        self,
+        text: str,
+        tokens: Tokens,
+        index: StartIndex,
+        dates: Iterable[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
+        #: The spans of the text's date expressions, in order: a comma-enclosed one is a
+        #: time adverb a cue may reach across ("علقت روسيا، في الرابع من أيار، العمل ...").
+        self.dates = sorted(dates)
         self.starts = tokens.starts
         self.ends = tokens.ends
         self.words = words = tokens.words

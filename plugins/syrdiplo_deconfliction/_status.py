@@ -1,6 +1,8 @@
 """Reading the status of a mechanism mention from the cue next to it.
 
-The cue that governs a mention is, in order of preference:
+A mention of a mechanism whose entry has a ``status`` says its status itself
+("حلقت المسيرة فوق البادية دون تنسيق مع موسكو" is a violation): its core is the
+cue. For any other mention, the cue that governs it is, in order of preference:
 
 1. the nearest ``before`` cue at most :data:`MAX_GAP` words to its left, with no
    punctuation, clause break or complementiser between ("بانتهاك اتفاقية منع
@@ -11,7 +13,9 @@ The cue that governs a mention is, in order of preference:
    its core ("قنوات الاتصال مع روسيا تعمل بشكل جيد لتجنب الحوادث", "قنوات الاتصال
    تسمح بتقليص خطر وقوع حوادث");
 4. the nearest weak word to its left ("يأتي في إطار آلية منع الاصطدام",
-   "تنسيقا قائما مع الروس لمنع حدوث أي اصطدام").
+   "تنسيقا قائما مع الروس لمنع حدوث أي اصطدام"), through which a verb before it
+   may govern the mechanism; a weak word alone gives no status when a word of
+   suspension, violation or resumption stands earlier in its clause.
 
 A mention that opens with the conjunction و ("... والخط الساخن") is not governed
 by a cue before the word it is coordinated with. A resumption or continuation
@@ -30,7 +34,7 @@ import itertools
 import attrs
 import regex
 
-from ._mentions import PUNCT, Mention, after_punct, last_words_start, words_between
+from ._mentions import PUNCT, Mention, after_last, after_punct, last_words_start, words_between
 from ._patterns import Patterns
 from ._scan import Snippet, Words
 
@@ -50,11 +54,16 @@ DENIAL_SCOPE = 12
 AGAIN_AFTER = 2
 #: Words after a mechanism read for "after it stopped" ("فعّلت القناة ... بعد توقفها").
 PAUSE_AFTER = 14
+#: Cue kinds of an explicit change of state: a weak word ("في إطار") gives no status
+#: after one of them in its clause (see :func:`_changed_earlier`).
+EXPLICIT = ("suspended", "violated", "resumed")
 #: Words a verb may stand before the weak word that frames its object
 #: ("أوقفت وزارة الدفاع الاتصالات مع الجانب الأمريكي في إطار مذكرة التفاهم").
 WEAK_REACH = 10
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+#: What may stand between a narrow negation and the cue it negates.
+_GAP_CHARS = " \t\n\"'«»“”„‟\u2039\u203a"
 _IMPERFECT = regex.compile(r"\s*[يتن]")
 
 
@@ -185,7 +194,7 @@ def _clean_gap(
         return None
     if PUNCT.search(text, start, end):
         # "وقعت موسكو وواشنطن، الثلاثاء، مذكرة": a time adverb between commas is no break
-        stretch = pats.parenthetical.sub(" ", text[start:end])
+        stretch = pats.parenthetical.sub(" ", _dates_as_days(words, start, end))
         if PUNCT.search(stretch):
             return None
         count = len(_WORD.findall(stretch))
@@ -196,8 +205,38 @@ def _clean_gap(
     elif pats.gap_breaks.search(text, start, end):
         return None
     count = words_between(text, start, end)
-    count -= sum(words_between(text, *m.span()) for m in pats.negation.finditer(text, start, end))
+    for pattern in (pats.negation, pats.narrow_negation):
+        count -= sum(words_between(text, *m.span()) for m in pattern.finditer(text, start, end))
     return count if count <= limit else None
+
+
+def _dates_as_days(words: Words, start: int, end: int) -> str:
+    """``text[start:end]`` with each date expression inside it spelt as as many words
+    "يوم" as it has, so that the ``parenthetical`` pattern takes it for a time adverb.
+    """
+    text = words.text
+    pieces, at = [], start
+    for date_start, date_end in words.dates:
+        if date_start < at or date_end > end:
+            continue
+        count = max(1, words_between(text, date_start, date_end))
+        pieces += [text[at:date_start], " ".join(["يوم"] * count)]
+        at = date_end
+    pieces.append(text[at:end])
+    return "".join(pieces)
+
+
+def _narrowly_negated(words: Words, pats: Patterns, lo: int, end: int) -> bool:
+    """Whether a word that negates only the next one ("غير", "دون") stands right before ``end``.
+
+    "غير مفعلة", "دون تعليق": the cue is negated. "المناورات غير المهنية واعتبرتها خرقا":
+    غير negates "المهنية", not the cue.
+    """
+    text = words.text
+    return any(
+        not text[found.end() : end].strip(_GAP_CHARS)
+        for found in pats.narrow_negation.finditer(text, max(lo, end - 24), end)
+    )
 
 
 def _governs(pats: Patterns, cue: regex.Match[str], gap: str) -> bool:
@@ -244,7 +283,7 @@ def _judge(
     pats: Patterns,
     mention: Mention,
     base: str,
-    cue: regex.Match[str],
+    cue: tuple[int, int],
     *,
     scope_end: int,
     scope_start: int | None = None,
@@ -254,21 +293,26 @@ def _judge(
 ) -> Reading | None:
     """Read negation and modality before ``scope_end`` and resolve the status of ``cue``."""
     text = words.text
-    start, end = cue.span()
+    start, end = cue
     lo = mention.clause.start if scope_start is None else max(scope_start, mention.clause.start)
     near, modal = _near_and_modal(words, pats, lo, scope_end)
-    negated = bool(pats.negation.search(near.string))
-    if not negated and scope_end <= mention.start:
+    negated = bool(pats.negation.search(near.string)) or _narrowly_negated(
+        words, pats, lo, scope_end
+    )
+    if not negated and scope_end <= mention.core_start:
         denial = _last_words(words, pats, lo, scope_end, DENIAL_SCOPE, punct=False)
         negated = bool(pats.denial.search_in(denial))
     may = _may(pats, modal.string + text[start:end])
     if base == "active" and _again(words, pats, modal, mention):
         base = "resumed"
+    # approving or deciding to set a mechanism up is a plan ("وافقت الوزارة على إنشاء قناة
+    # اتصال", "اتفقا على فتح خط ساخن")
+    decided = base in ("establish", "sign") and bool(pats.deciding.search_in(modal))
     status = resolve(
         base,
         negated=negated,
         future=future or bool(pats.future.search(modal.string)),
-        proposing=may or bool(pats.proposing.search_in(modal)),
+        proposing=may or decided or bool(pats.proposing.search_in(modal)),
         hedging=may or bool(pats.hedging.search_in(modal)),
         purpose=purpose,
     )
@@ -329,7 +373,7 @@ def _before(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | N
         pats,
         mention,
         pats.cues.kind(match),
-        match,
+        match.span(),
         scope_end=match.start(),
         future=bool(match.group("fut")),
         purpose=(match.group("pfx") or "").startswith("ل"),
@@ -347,7 +391,7 @@ def _after(words: Words, pats: Patterns, mention: Mention) -> tuple[Reading | No
         return None, False
     status = pats.cues.kind(match)
     reading = _judge(
-        words, pats, mention, status, match, scope_start=mention.end, scope_end=match.start()
+        words, pats, mention, status, match.span(), scope_start=mention.end, scope_end=match.start()
     )
     return reading, True
 
@@ -370,7 +414,7 @@ def _inside(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
             pats,
             mention,
             status,
-            match,
+            match.span(),
             scope_start=mention.head_end,
             scope_end=match.start(),
         )
@@ -382,7 +426,7 @@ def _inside(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
         pats,
         mention,
         "active",
-        effect,
+        effect.span(),
         scope_start=mention.head_end,
         scope_end=effect.start(),
     )
@@ -422,16 +466,43 @@ def _weak(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
             pats,
             mention,
             status,
-            verb,
+            verb.span(),
             scope_end=verb.start(),
             future=bool(verb.group("fut")),
             weak=status == "active",
         )
-    return _judge(words, pats, mention, "active", best, scope_end=best.start(), weak=True)
+    if _changed_earlier(words, pats, mention, best.start()):
+        return None
+    return _judge(words, pats, mention, "active", best.span(), scope_end=best.start(), weak=True)
+
+
+def _changed_earlier(words: Words, pats: Patterns, mention: Mention, at: int) -> bool:
+    """Whether a word of a change of state (:data:`EXPLICIT`) stands earlier in the clause
+    than ``at``, past the last clause break or complementiser.
+
+    A frame ("في إطار") says nothing against it, even when the word is too far off to
+    govern the mechanism through the frame ("علقت روسيا، بعد الضربة الأمريكية على مطار
+    الشعيرات وسط البلاد، التعاون مع واشنطن في إطار مذكرة ..."): the frame then gives no status.
+    """
+    text = words.text
+    start = after_last(pats.gap_breaks, text, mention.clause.start, at)
+    for match in pats.cues.before.findall(words, start, at):
+        status = pats.cues.kind(match)
+        if status not in EXPLICIT or match.group("word") in pats.cues.close:
+            continue
+        blocker = pats.cues.not_followed_by.get(status)
+        if blocker is None or not blocker.match(text, match.end(), mention.clause.end):
+            return True
+    return False
 
 
 def read_status(words: Words, pats: Patterns, mention: Mention) -> Reading | None:
     """The status the text gives ``mention``, or ``None`` when it gives none."""
+    if mention.status is not None:
+        # the mention says its status itself ("حلقت المسيرة ... دون تنسيق مع موسكو"): its core
+        # is the cue, read for negation, denial and modality before it
+        core = (mention.core_start, mention.end)
+        return _judge(words, pats, mention, mention.status, core, scope_end=mention.core_start)
     reading, found = _before(words, pats, mention)
     if found:
         return reading

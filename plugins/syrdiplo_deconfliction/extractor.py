@@ -4,7 +4,8 @@ For every sentence outside boilerplate it finds where the channel is named or
 described (:mod:`._mentions`), reads the status from the cue beside each
 mention with its negation and modality (:mod:`._status`), checks that the
 mention is about Russia and the US (:mod:`._parties`), and dates it with a
-date expression in the same sentence.
+date expression in the same sentence (one after the cue only up to the next
+clause break; a mechanism's own date, "الموقعة في 2015", only for active).
 
 Merging. The task counts each status once per article, and an article often
 says the same thing several times (the headline, the lead, a quotation). Mentions
@@ -32,7 +33,7 @@ import syrdiplo
 
 from ._mentions import PUNCT, Clause, Mention, after_last, find_mentions, words_between
 from ._parties import PartyFinder
-from ._patterns import patterns
+from ._patterns import Patterns, patterns
 from ._scan import Words
 from ._status import Reading, read_status
 
@@ -40,8 +41,9 @@ __all__ = ["DeconflictionExtractor"]
 
 _DATED = regex.compile(r"^\d{4}")
 _SINCE = regex.compile(r"(?<![\p{L}])[وف]?منذ(?![\p{L}])")
-#: A timex this many words after منذ gives the start of a period, not the status date.
-_SINCE_REACH = 8
+#: A timex this many words after منذ gives the start of a period, not the status date; one
+#: this many words after an attributive participle ("الموقعة في") is a mechanism's own date.
+_OPENER_REACH = 8
 
 
 @attrs.frozen
@@ -64,7 +66,9 @@ class DeconflictionExtractor:
         pats = patterns(doc.lexicon)
         if not doc.sentences:
             return iter(())
-        words = Words(doc.normalized.text, doc.tokens, pats.starts)
+        norm = doc.normalized
+        dates = [(norm.to_normalized(t.start), norm.to_normalized(t.end)) for t in doc.timexes]
+        words = Words(norm.text, doc.tokens, pats.starts, dates)
         clauses = _clauses(doc, words)
         if not clauses:
             return iter(())
@@ -79,14 +83,15 @@ class DeconflictionExtractor:
         # the memorandum is the hotline's frame, and the hotline carries the status.
         strong = {m.clause.index for m, r in readings if not r.weak}
         findings = []
-        dates: dict[int, list[syrdiplo.Timex]] = {}
+        dates: dict[int, list[tuple[syrdiplo.Timex, bool]]] = {}
         for mention, reading in readings:
             if reading.weak and mention.clause.index in strong:
                 continue
             parties = finder.parties(mention)
             if parties is None:
                 continue
-            findings.append(_finding(doc, mention, reading, parties, dates))
+            cut = _next_break(doc, words, pats, mention, reading)
+            findings.append(_finding(doc, pats, mention, reading, parties, dates, cut))
         return iter(_merge(findings))
 
 
@@ -105,22 +110,36 @@ def _clauses(doc: syrdiplo.Document, words: Words) -> list[Clause]:
     return out
 
 
+def _next_break(
+    doc: syrdiplo.Document, words: Words, pats: Patterns, mention: Mention, reading: Reading
+) -> int | None:
+    """Where (original offset) the first clause break after the cue begins, if any."""
+    found = pats.breaks.search(words, reading.cue_end, mention.clause.end)
+    return None if found is None else doc.normalized.original_span(*found.span())[0]
+
+
 def _finding(
     doc: syrdiplo.Document,
+    pats: Patterns,
     mention: Mention,
     reading: Reading,
     parties: tuple[str, ...],
-    dates: dict[int, list[syrdiplo.Timex]],
+    dates: dict[int, list[tuple[syrdiplo.Timex, bool]]],
+    cut: int | None = None,
 ) -> _Finding:
-    """One mention's finding; ``dates`` keeps each clause's usable timexes."""
+    """One mention's finding; ``dates`` keeps each clause's usable timexes, and a date
+    after the cue counts only before ``cut`` (the next clause break). A mechanism's own
+    date ("بروتوكولات منع الاشتباك المعتمدة في آذار 2017") dates only its being active.
+    """
     norm = doc.normalized
     cue = norm.original_span(reading.cue_start, reading.cue_end)
     where = norm.original_span(mention.start, mention.end)
     if mention.clause.index not in dates:
         clause = norm.original_span(mention.clause.start, mention.clause.end)
-        dates[mention.clause.index] = _dated(doc, clause)
+        dates[mention.clause.index] = _dated(doc, pats, clause)
     evidence = [doc.span(*cue, role="trigger"), doc.span(*where, role="mechanism")]
-    timex = _date_for(dates[mention.clause.index], cue[0])
+    usable = [t for t, own in dates[mention.clause.index] if reading.status == "active" or not own]
+    timex = _date_for(usable, cue[0], cut)
     if timex is not None:
         evidence.append(doc.span(timex.start, timex.end, role="date"))
     claim = doc.claim_for(*cue) or doc.claim_for(*where)
@@ -136,16 +155,26 @@ def _finding(
     )
 
 
-def _date_for(candidates: list[syrdiplo.Timex], cue: int) -> syrdiplo.Timex | None:
-    """The timex of ``candidates`` nearest the cue, before it if any."""
+def _date_for(
+    candidates: list[syrdiplo.Timex], cue: int, cut: int | None = None
+) -> syrdiplo.Timex | None:
+    """The timex of ``candidates`` nearest the cue, before it if any; one after it only
+    before ``cut``: past a clause break it dates another clause ("جمدت الاتصالات العسكرية،
+    لكن الوزير اتصل بنظيره في 3 أيار").
+    """
     before = [t for t in candidates if t.start <= cue]
     if before:
         return before[-1]
-    return candidates[0] if candidates else None
+    after = [t for t in candidates if cut is None or t.start < cut]
+    return after[0] if after else None
 
 
-def _dated(doc: syrdiplo.Document, clause: tuple[int, int]) -> list[syrdiplo.Timex]:
-    """The dated timexes of the sentence, but not one shortly after منذ."""
+def _dated(
+    doc: syrdiplo.Document, pats: Patterns, clause: tuple[int, int]
+) -> list[tuple[syrdiplo.Timex, bool]]:
+    """The dated timexes of the sentence, but not one shortly after منذ; each says whether
+    it is a mechanism's own date ("المذكرة الموقعة في 2015", see ``[dates].attributive``).
+    """
     text = doc.normalized.text
     candidates = []
     for timex in doc.timexes_in(*clause):
@@ -153,15 +182,22 @@ def _dated(doc: syrdiplo.Document, clause: tuple[int, int]) -> list[syrdiplo.Tim
             continue
         start = doc.normalized.to_normalized(timex.start)
         lo = max(0, start - 80)
-        since = after_last(_SINCE, text, lo, start)
-        if (
-            since > lo
-            and not PUNCT.search(text, since, start)
-            and words_between(text, since, start) <= _SINCE_REACH
-        ):
+        if _shortly_after(text, _SINCE, lo, start):
             continue
-        candidates.append(timex)
+        candidates.append((timex, _shortly_after(text, pats.attributive, lo, start)))
     return candidates
+
+
+def _shortly_after(text: str, pattern: regex.Pattern[str], lo: int, start: int) -> bool:
+    """Whether ``pattern`` matches at most :data:`_OPENER_REACH` words before ``start``,
+    with no punctuation between.
+    """
+    found = after_last(pattern, text, lo, start)
+    return (
+        found > lo
+        and not PUNCT.search(text, found, start)
+        and words_between(text, found, start) <= _OPENER_REACH
+    )
 
 
 def _nested(a: str, b: str) -> bool:
