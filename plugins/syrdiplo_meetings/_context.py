@@ -50,6 +50,9 @@ class Party:
     prefix: str = ""
 
 
+_SAID_REACH = 40  # characters after a source's name where the day it spoke may start
+
+
 class _Spans:
     """Items sorted by start offset, looked up by range with bisect."""
 
@@ -185,10 +188,10 @@ class Context:
         self.parties = self._parties()
         self.party_starts = [p.start for p in self.parties]
         self.party_ends = frozenset(p.end for p in self.parties)
-        self.attributions = _Spans(self._attributions())
         self.timexes = _Spans(
             [(self.to_norm(t.start), self.to_norm_end(t.end), t) for t in doc.timexes if t.value]
         )
+        self.attributions = _Spans(self._attributions())
         self.party_facts: dict[tuple[int, int], Any] = {}  # for _mentions, by (start, end)
 
     def _trigger(self, hit: Hit) -> RawTrigger | None:
@@ -656,10 +659,9 @@ class Context:
         while i + 1 < len(self.parties) and not self.text[end : self.parties[i + 1].start].strip():
             i += 1
             end = self.parties[i].end
-        starts = [self.to_norm(t.start) for t in self.doc.timexes]
-        j = bisect.bisect_left(starts, end)
-        if j < len(starts) and not self.text[end : starts[j]].strip():
-            end = self.to_norm_end(self.doc.timexes[j].end)
+        said = self.timexes.within(end, end + _SAID_REACH)
+        if said and not self.text[end : said[0][0]].strip():
+            end = said[0][1]
         return end
 
 
