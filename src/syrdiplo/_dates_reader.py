@@ -272,16 +272,20 @@ class Reader:
             options.sort(key=lambda o: (abs(o[0]) + ahead * (o[0] > 0), o[0] > 0))
         return options[0][1]
 
-    def _month_year(self, month: int, direction: str) -> int | None:
-        """The year of ``month`` named with a direction word ("تموز الماضي")."""
+    def _month_year(self, month: int, direction: str, day: int | None = None) -> int | None:
+        """The year of ``month`` named with a direction word ("تموز الماضي"); with a day,
+        of that day ("7 ديسمبر الماضي" two days after it is this year's)."""
         anchor = self.anchor
         if anchor is None:
             return None
+        here = (anchor.month, anchor.day if day is not None else 0)
+        when = (month, day if day is not None else 0)
         if direction in ("past", "before_past"):
-            year = anchor.year if month < anchor.month else anchor.year - 1
+            year = anchor.year if when < here else anchor.year - 1
             return year - (direction == "before_past")
         if direction in ("next", "after_next"):
-            year = anchor.year if month > anchor.month else anchor.year + 1
+            later = when > here if day is not None else month > anchor.month
+            year = anchor.year if later else anchor.year + 1
             return year + (direction == "after_next")
         return anchor.year
 
@@ -465,7 +469,7 @@ class Reader:
         forward = False
         if not named:
             if direction is not None:
-                year = self._month_year(month, direction)
+                year = self._month_year(month, direction, day1)
             elif day1 is None:
                 forward = self._points_forward(start)
                 year = self._nearest_month(month, forward, not self._until(match))
