@@ -32,8 +32,9 @@ _PLACEHOLDERS = {
     "_O_": r"[^\S\n]*",
     "_B_": r"(?<!\w)",
     "_E_": r"(?!\w)",
-    # a conjunction attached to the first word ("وأمس", "وفي 2015"), left out of the span
-    "_PRO_": r"(?P<pro>[وف](?=\w))?",
+    # a conjunction attached to the first word ("وأمس", "وفي 2015"), and ب or ك before its
+    # article ("بالعام الماضي"), left out of the span
+    "_PRO_": r"(?P<pro>(?:[وف](?=\w))?(?:[بك](?=ال))??)",
     "_NL_": r"(?![^\W\d_])",
     # a Gregorian year: 1800-2199, not part of a longer number or of a d/m/y date
     "_Y_": r"(?:1[89]|20|21)\d\d(?!\d)(?![.,/:]\d)(?!-\d{1,2}(?!\d))",
