@@ -384,6 +384,8 @@ class Context:
                 continue
             if word and self.text[word[0] : word[1]] in self.rules.not_conjunction:
                 continue
+            if word and self.rules.manner.at(self.tokens, self.token_index(word[0])):
+                continue  # "، وذلك في اتصال هاتفي": the same event, told how
             # "بين لافروف ونظيريه السوري وليد المعلم، والإيراني محمد جواد ظريف"
             if word and self.text[word[0] : word[1]] in self.rules.conjoined_adjectives:
                 continue

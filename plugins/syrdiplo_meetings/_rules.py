@@ -89,6 +89,7 @@ class Rules:
     triggers: PhraseMatcher  # surface form -> tuple[TriggerInfo, ...]
     not_triggers: frozenset[str]
     not_conjunction: frozenset[str]
+    manner: PhraseMatcher  # "، وذلك في اتصال هاتفي": no clause of its own
     pair_words: frozenset[str]
     subject_between: frozenset[str]  # "بينه": the sentence's subject is a side
     verb_homographs: frozenset[str]  # talks nouns that are also verbs ("تواصل")
@@ -445,6 +446,7 @@ def build_rules(lexicon: syrdiplo.Lexicon) -> Rules:
         scan=MatcherSet(matchers),
         not_triggers=_norm_set(_words(lexicon, "context", "not_triggers")),
         not_conjunction=_norm_set(_words(lexicon, "clauses", "not_conjunction")),
+        manner=_matcher(_words(lexicon, "clauses", "manner", required=False)),
         pair_words=_norm_set(_words(lexicon, "merge", "pair_words")),
         subject_between=_norm_set(_words(lexicon, "merge", "subject_between", required=False)),
         verb_homographs=_norm_set(_words(lexicon, "context", "verb_homographs", required=False)),
