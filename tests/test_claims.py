@@ -1172,3 +1172,18 @@ def test_a_relative_pronoun_before_the_verb_points_to_the_speaker(
 ) -> None:
     claims = Pipeline(entrypoints=False).run(text, published="2017-06-01").claims
     assert [c.speaker.canonical for c in claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # و or ف on the verb: a clause of its own, the pronoun after it is its object
+        ("فرد عليه كيري: لن نقبل بذلك.", ["John Kerry"]),
+        ("ورد عليه لافروف بأن موسكو لن تتراجع.", ["Sergei Lavrov"]),
+        # with no conjunction, a verb right after a noun opens a relative clause on it
+        ("وفي اتصال هاتفي أكد فيه لافروف ضرورة التهدئة، جرى بحث الوضع.", []),
+    ],
+)
+def test_a_pronoun_after_a_coordinated_verb_is_its_object(text: str, speakers: list[str]) -> None:
+    claims = Pipeline(entrypoints=False).run(text, published="2016-05-01").claims
+    assert [c.speaker.canonical for c in claims] == speakers

@@ -1289,9 +1289,12 @@ class _Finder:
 
     def _relative(self, cue: regex.Match[str], form: VerbForm, sstart: int, send: int) -> bool:
         """ "اتصال أكد فيه ...": the verb's subject is elsewhere, except in a relative clause
-        on a statement noun that names its author (:meth:`statement_owner`)."""
-        return self.relative_at(cue.end()) and (
-            self.statement_owner(cue, form, sstart, send) is None
+        on a statement noun that names its author (:meth:`statement_owner`). A verb with و or
+        ف attached opens a clause of its own: in "فرد عليه كيري" the pronoun is its object."""
+        return (
+            not cue["conj"]
+            and self.relative_at(cue.end())
+            and self.statement_owner(cue, form, sstart, send) is None
         )
 
     def relative_subject(self, cue_start: int, sstart: int, form: VerbForm) -> _Mention | None:
@@ -1396,7 +1399,7 @@ class _Finder:
         chain: list[Actor] = []
         if form.tense == "participle":
             return None, []
-        if self.relative_at(cue.end()):
+        if not cue["conj"] and self.relative_at(cue.end()):
             # "كلمة بوتين التي أكد فيها": the statement's author (:meth:`_relative`)
             return self.statement_owner(cue, form, sstart, send), []
         if not cue["conj"]:
