@@ -1285,3 +1285,35 @@ def test_written_variants_of_names(text: str, canonical: str) -> None:
 def test_a_national_security_council_is_not_the_un_security_council(text: str) -> None:
     doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2019-10-10")
     assert all(a.country != "UN" for a in doc.actors), [(a.name, a.canonical) for a in doc.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        # a person named only inside someone's quotation is not "the diplomat" after it
+        (
+            "قال المندوب الروسي فيتالي تشوركين: «سيلتقي بوغدانوف بالوفد الأمريكي». "
+            "وأضاف الدبلوماسي الروسي أن الموعد لم يحدد.",
+            "Vitaly Churkin",
+        ),
+        # inside the same quotation, the person named in it still is
+        (
+            "قال تشوركين: «التقيت بوغدانوف أمس، وأكد الدبلوماسي الروسي أن الموعد قريب».",
+            "Mikhail Bogdanov",
+        ),
+    ],
+)
+def test_an_anaphor_does_not_reach_into_another_quotation(text: str, canonical: str) -> None:
+    doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2016-05-01")
+    (anaphor,) = [a for a in doc.actors if a.name.startswith("الدبلوماسي")]
+    assert anaphor.canonical == canonical
+
+
+def test_the_official_where_they_serve_is_the_anonymous_one() -> None:
+    text = (
+        "قال مسؤول في البنتاغون إن القوات تصدت للهجمات. وقال السفير الأمريكي روبرت فورد إن "
+        "إدارة بايدن مصرة على البقاء. وأوضح المسؤول في البنتاغون أن الهجمات فشلت."
+    )
+    doc = syrdiplo.Pipeline(entrypoints=False).analyze(text, published="2023-11-10")
+    last = [a for a in doc.actors if a.name.startswith("المسؤول")][-1]
+    assert (last.canonical, last.type) == (None, ActorType.ANONYMOUS)

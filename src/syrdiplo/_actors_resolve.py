@@ -28,6 +28,7 @@ import regex
 from ._actors_data import Gazetteer, Title, key
 from ._actors_pattern import lookup
 from ._actors_words import shared_words
+from ._claims_text import quote_spans
 from .document import Document
 from .model import Actor, ActorType, Timex
 from .text import compile_pattern
@@ -128,6 +129,8 @@ class _Resolver:
         self.mentions: list[Mention] = []
         self.named: dict[str, int] = {}  # canonical -> position of its latest mention
         self.persons: list[Mention] = []  # resolved person mentions so far
+        self._quotes: list[tuple[int, int]] | None = None  # quotation spans, when first asked
+        self._quote_starts: list[int] = []
         self.institutions: list[Mention] = []  # organisation mentions so far
 
     # ------------------------------------------------------------------ collecting
@@ -324,9 +327,30 @@ class _Resolver:
     def antecedent(
         self, offices: frozenset[str] | set[str], country: str | None, at: str | None, before: int
     ) -> Mention | None:
+        """The latest person named before ``before`` who holds one of ``offices``; not one
+        named only inside a quotation the mention at ``before`` is not in ("قال تشوركين:
+        «… بوغدانوف …». وأضاف الدبلوماسي الروسي" is Churkin)."""
+        here = self.quote_of(before)
         for p in reversed(self.persons):
             if p.nstart < before and p.canonical and self.holds(p, offices, country, at):
+                if self.quote_of(p.nstart) not in (None, here):
+                    continue
                 return p
+        return None
+
+    def quote_of(self, position: int) -> tuple[int, int] | None:
+        """The innermost quotation holding ``position``, if any."""
+        if self._quotes is None:
+            self._quotes = quote_spans(self.text)
+            self._quote_starts = [q[0] for q in self._quotes]
+        i = bisect.bisect_right(self._quote_starts, position) - 1
+        while i >= 0:
+            start, end = self._quotes[i]
+            if start < position < end:
+                return self._quotes[i]
+            i -= 1
+            if i >= 0 and self._quotes[i][1] < position - 2000:
+                break
         return None
 
     def sole_holder(
@@ -579,6 +603,10 @@ class _Resolver:
             m.canonical, m.country, m.role, m.at = name.canonical, name.country, name.role, name.at
             return
         if word in g.source_anaphors:
+            found = None
+        elif not allowed and self.text[m.nend : m.nend + 4] in (" في ", " لدى"):
+            # "وأوضح المسؤول في البنتاغون": the official described by where they serve is
+            # the anonymous one named so before, not the last person named
             found = None
         elif word in g.sole_anaphors:
             # "وزير الخارجية" with no state: only when one holder was named
